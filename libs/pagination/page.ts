@@ -1,0 +1,73 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ValidationError } from '@libs/errors';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+export interface PageRequest {
+  page?: number;
+  pageSize?: number;
+  sort?: string;
+  q?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * How one entity's list may be sorted and searched: the API's sort names mapped to
+ * SQL expressions of the query builder, and the columns `q` looks into.
+ */
+export interface ListSpec {
+  sortable: Record<string, string>;
+  defaultSort: string;
+  searchable: string[];
+}
+
+/** Escapes LIKE wildcards so `q` is matched literally. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Applies `q`, `sort` and paging to a query builder and runs it. The sort always
+ * ends on the primary key so pages are stable.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  request: PageRequest,
+  spec: ListSpec,
+): Promise<Page<T>> {
+  const page = request.page ?? 1;
+  const pageSize = request.pageSize ?? DEFAULT_PAGE_SIZE;
+  const alias = qb.alias;
+
+  const q = request.q?.trim();
+  if (q) {
+    const clauses = spec.searchable.map((col) => `${col} ILIKE :q`);
+    qb.andWhere(`(${clauses.join(' OR ')})`, { q: likePattern(q) });
+  }
+
+  const sort = request.sort ?? spec.defaultSort;
+  const descending = sort.startsWith('-');
+  const field = descending ? sort.slice(1) : sort;
+  const column = spec.sortable[field];
+  if (!column) {
+    throw new ValidationError(`Cannot sort by "${field}".`, {
+      sort: [`must be one of: ${Object.keys(spec.sortable).join(', ')} (prefix - for descending)`],
+    });
+  }
+  qb.orderBy(column, descending ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy(`${alias}.id`, 'ASC');
+
+  qb.skip((page - 1) * pageSize).take(pageSize);
+  const [items, total] = await qb.getManyAndCount();
+  return { items, total, page, pageSize };
+}
+
+export function mapPage<T, U>(page: Page<T>, map: (item: T) => U): Page<U> {
+  return { ...page, items: page.items.map(map) };
+}

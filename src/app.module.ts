@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation';
+import { AuthModule } from './auth/auth.module';
+import { UsersModule } from './users/users.module';
+import { HealthModule } from './health/health.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { OrgUnitsModule } from './org-units/org-units.module';
+import { LocationsModule } from './locations/locations.module';
+import { SoftwareModule } from './software/software.module';
+import { LicenseCategoriesModule } from './license-categories/license-categories.module';
+import { PersonsModule } from './persons/persons.module';
+import { AssetsModule } from './assets/assets.module';
+import { LicensesModule } from './licenses/licenses.module';
+import { SeedModule } from './seed/seed.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          // One JSON line a request, tied together by a request id the client may send.
+          genReqId: (req, res) => {
+            const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+            res.setHeader('x-request-id', id);
+            return id;
+          },
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+        },
+      }),
+    }),
+    DatabaseModule,
+    AuthModule,
+    UsersModule,
+    HealthModule,
+    OrganizationsModule,
+    OrgUnitsModule,
+    LocationsModule,
+    SoftwareModule,
+    LicenseCategoriesModule,
+    PersonsModule,
+    AssetsModule,
+    LicensesModule,
+    SeedModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+  ],
+})
+export class AppModule {}

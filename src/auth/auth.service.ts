@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { UnauthorizedError } from '@libs/errors';
+import { UsersService } from '../users/users.service';
+import { UserDto } from '../users/dto/user.dto';
+
+export interface LoginResult {
+  accessToken: string;
+  expiresIn: number;
+  user: UserDto;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResult> {
+    const user = await this.users.verifyCredentials(email, password);
+    if (!user) throw new UnauthorizedError('Wrong email or password.', 'INVALID_CREDENTIALS');
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
+    return { accessToken, expiresIn: exp - iat, user: UserDto.from(user) };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '../config/app-config';
+import { UsersService } from '../users/users.service';
+import { AuthUser } from './auth-user';
+
+interface TokenPayload {
+  sub: string;
+}
+
+/**
+ * Verifies the bearer token and loads its user, so a deleted user or a changed
+ * role takes effect at once rather than when the token expires.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor(
+    config: AppConfig,
+    private readonly users: UsersService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+    });
+  }
+
+  async validate(payload: TokenPayload): Promise<AuthUser | false> {
+    return (await this.users.findAuthUser(payload.sub)) ?? false;
+  }
+}

@@ -1,0 +1,61 @@
+import { Role } from '../users/user.entity';
+
+/** What a route needs. Routes name permissions, never roles. */
+export type Permission =
+  | 'catalogs:read'
+  | 'catalogs:write'
+  | 'persons:read'
+  | 'persons:write'
+  | 'assets:read'
+  | 'assets:write'
+  | 'licenses:read'
+  | 'licenses:write'
+  | 'licenses:write-financial'
+  | 'keys:read-clear'
+  | 'keys:write'
+  | 'seats:assign'
+  | 'reports:read'
+  | 'imports:run'
+  | 'audit:read'
+  | 'users:manage';
+
+const READ_ALL: Permission[] = ['catalogs:read', 'persons:read', 'assets:read', 'licenses:read'];
+
+/** The one table mapping roles to permissions (DOMAIN.md, "Who uses it"). */
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set<Permission>([
+    ...READ_ALL,
+    'catalogs:write',
+    'persons:write',
+    'assets:write',
+    'licenses:write',
+    'licenses:write-financial',
+    'keys:read-clear',
+    'keys:write',
+    'seats:assign',
+    'reports:read',
+    'imports:run',
+    'audit:read',
+    'users:manage',
+  ]),
+  asset_manager: new Set<Permission>([
+    ...READ_ALL,
+    'catalogs:write',
+    'persons:write',
+    'assets:write',
+    'licenses:write',
+    'licenses:write-financial',
+    'keys:read-clear',
+    'keys:write',
+    'seats:assign',
+    'reports:read',
+    'imports:run',
+    'audit:read',
+  ]),
+  department_head: new Set<Permission>([...READ_ALL, 'seats:assign']),
+  finance: new Set<Permission>([...READ_ALL, 'licenses:write-financial', 'reports:read', 'audit:read']),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role]?.has(permission) ?? false;
+}

@@ -1,0 +1,59 @@
+import { QueryFailedError } from 'typeorm';
+import { ConflictError, DomainError, ValidationError } from '@libs/errors';
+
+interface PgError {
+  code?: string;
+  table?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** `uq_persons__email` → ['email']; `uq_software__name__version` → ['name', 'version']. */
+function fieldsOf(constraint?: string): string[] {
+  const parts = (constraint ?? '').split('__').slice(1);
+  return parts.map(camel);
+}
+
+/**
+ * Turns constraint violations that client input can cause into domain errors.
+ * The database is the last word on uniqueness and references, so a race between
+ * two requests still ends in a clean 409/400, never a 500.
+ */
+export function translateDatabaseError(error: unknown): DomainError | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const pg = error.driverError as PgError;
+  const fields = fieldsOf(pg.constraint);
+  const field = fields.join(', ') || 'value';
+  switch (pg.code) {
+    case '23505':
+      return new ConflictError('DUPLICATE', `Another ${singular(pg.table)} already has this ${field}.`, {
+        fields,
+      });
+    case '23503': {
+      if (/^\s*DELETE/i.test(error.query)) {
+        const by = /from table "([^"]+)"/.exec(pg.detail ?? '')?.[1] ?? pg.table;
+        return new ConflictError('IN_USE', `This record is still referenced by ${by ?? 'other records'}.`, {
+          referencedBy: by,
+        });
+      }
+      return new ValidationError(`The referenced ${field} does not exist.`, {
+        [fields[0] ?? 'reference']: ['no record with this id exists'],
+      }, 'UNKNOWN_REFERENCE');
+    }
+    case '23514':
+      return new ValidationError(`A value breaks the rule ${pg.constraint}.`, {
+        [fields[0] ?? 'value']: ['is not allowed'],
+      });
+    case '22001':
+      return new ValidationError('A value is too long.', {});
+    default:
+      return undefined;
+  }
+}
+
+function singular(table?: string): string {
+  if (!table) return 'record';
+  return table.replace(/_/g, ' ').replace(/ies$/, 'y').replace(/s$/, '');
+}

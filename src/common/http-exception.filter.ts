@@ -1,0 +1,82 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorKind } from '@libs/errors';
+import { translateDatabaseError } from './database-errors';
+
+const STATUS_OF: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rule: 422,
+  too_large: 413,
+};
+
+const CODE_OF: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The one place errors become HTTP answers in the contract's shape. Anything that
+ * is not a known error stays a 500, is logged with the request id, and shows the
+ * client no stack and no SQL.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: string }>();
+    const body = this.toBody(exception, request);
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, request: Request & { id?: string }): ErrorBody {
+    const domain = exception instanceof DomainError ? exception : translateDatabaseError(exception);
+    if (domain) return shape(STATUS_OF[domain.kind], domain.code, domain.message, domain.details);
+
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
+      return shape(status, CODE_OF[status] ?? `HTTP_${status}`, sentence(message), {});
+    }
+
+    this.logger.error(
+      { err: exception, requestId: request.id, method: request.method, url: request.url },
+      'Unhandled error',
+    );
+    return shape(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Something went wrong on our side.', {
+      requestId: request.id,
+    });
+  }
+}
+
+function shape(statusCode: number, code: string, message: string, details: Record<string, unknown>): ErrorBody {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code, details };
+}
+
+function sentence(message: unknown): string {
+  const text = Array.isArray(message) ? message.join('; ') : String(message);
+  return text.endsWith('.') ? text : `${text}.`;
+}

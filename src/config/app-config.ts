@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : !['false', '0', 'no', 'off'].includes(String(value).toLowerCase());
+const emptyAsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** The environment as the contract names it (API.md, "Running"), validated at start-up. */
+class Environment {
+  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Transform(emptyAsUnset) @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(emptyAsUnset) @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(emptyAsUnset) @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @Transform(emptyAsUnset) @IsString() @MinLength(12)
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  @IsOptional() @Transform(emptyAsUnset) @IsString() @MinLength(32)
+  JWT_SECRET?: string;
+
+  @IsOptional() @Transform(emptyAsUnset) @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'KEYS_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
+  })
+  KEYS_ENCRYPTION_KEY?: string;
+
+  @IsOptional() @Transform(emptyAsUnset) @Matches(/^\d+[smhd]?$/, { message: 'JWT_EXPIRES_IN must look like 3600, 15m, 1h or 1d' })
+  JWT_EXPIRES_IN?: string;
+
+  @IsOptional() @IsIn(['production', 'development', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+}
+
+export const DEMO_ADMIN = { email: 'admin@seatkeeper.local', password: 'Seatkeeper-Admin-1' };
+
+/** Typed configuration the whole app reads; built once from the environment. */
+export class AppConfig {
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  adminEmail: string;
+  adminPassword: string;
+  seedDemo: boolean;
+  jwtSecret: string;
+  keysEncryptionKey: Buffer;
+  jwtExpiresIn: string;
+  production: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = plainToInstance(Environment, { ...env }, { excludeExtraneousValues: false });
+  const problems = validateSync(parsed, { forbidUnknownValues: false });
+  if (problems.length) {
+    const lines = problems.flatMap((p) => Object.values(p.constraints ?? {}).map((m) => `  ${p.property}: ${m}`));
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const production = parsed.NODE_ENV === 'production';
+  const dataDir = resolve(parsed.DATA_DIR ?? './data');
+  const secrets = resolveSecrets(parsed, production, dataDir);
+  return {
+    port: parsed.PORT ?? 3000,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir,
+    adminEmail: parsed.ADMIN_EMAIL ?? DEMO_ADMIN.email,
+    adminPassword: parsed.ADMIN_PASSWORD ?? DEMO_ADMIN.password,
+    seedDemo: parsed.SEED_DEMO ?? true,
+    jwtSecret: secrets.jwtSecret,
+    keysEncryptionKey: Buffer.from(secrets.keysEncryptionKey, 'base64'),
+    jwtExpiresIn: parsed.JWT_EXPIRES_IN ?? '1h',
+    production,
+    logLevel: parsed.LOG_LEVEL ?? (env.JEST_WORKER_ID ? 'silent' : 'info'),
+  };
+}
+
+interface Secrets {
+  jwtSecret: string;
+  keysEncryptionKey: string;
+}
+
+/**
+ * Secrets come from the environment. Outside production a missing one is generated
+ * once into DATA_DIR/secrets.json, so a first start needs no setup and tokens and
+ * keys survive restarts; production refuses to start without them.
+ */
+function resolveSecrets(env: Environment, production: boolean, dataDir: string): Secrets {
+  if (env.JWT_SECRET && env.KEYS_ENCRYPTION_KEY) {
+    return { jwtSecret: env.JWT_SECRET, keysEncryptionKey: env.KEYS_ENCRYPTION_KEY };
+  }
+  if (production) {
+    const missing = ['JWT_SECRET', 'KEYS_ENCRYPTION_KEY'].filter((k) => !env[k as keyof Environment]);
+    throw new ConfigError(`NODE_ENV=production needs ${missing.join(' and ')} in the environment.`);
+  }
+  const file = join(dataDir, 'secrets.json');
+  const stored: Partial<Secrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const generated: Partial<Secrets> = {};
+  if (!env.JWT_SECRET && !stored.jwtSecret) generated.jwtSecret = randomBytes(48).toString('base64');
+  if (!env.KEYS_ENCRYPTION_KEY && !stored.keysEncryptionKey) {
+    generated.keysEncryptionKey = randomBytes(32).toString('base64');
+  }
+  if (Object.keys(generated).length) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify({ ...stored, ...generated }, null, 2), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  const pick = (key: keyof Secrets, fromEnv?: string) => (fromEnv ?? stored[key] ?? generated[key]) as string;
+  return {
+    jwtSecret: pick('jwtSecret', env.JWT_SECRET),
+    keysEncryptionKey: pick('keysEncryptionKey', env.KEYS_ENCRYPTION_KEY),
+  };
+}

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { types } from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { SnakeNamingStrategy } from './naming-strategy';
+import { MIGRATIONS } from '../../migrations';
+
+// `date` columns stay 'YYYY-MM-DD' strings: no time zone may shift a purchase date.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+type DbConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'>;
+
+export interface DatabaseHandle {
+  options: DataSourceOptions;
+  /** Closes the embedded engine after the DataSource is destroyed; no-op on a server. */
+  close: () => Promise<void>;
+  embedded: boolean;
+}
+
+const common = {
+  type: 'postgres' as const,
+  namingStrategy: new SnakeNamingStrategy(),
+  uuidExtension: 'pgcrypto' as const, // gen_random_uuid() is built in since PostgreSQL 13
+  installExtensions: false,
+  migrations: MIGRATIONS,
+  migrationsTransactionMode: 'each' as const,
+  synchronize: false,
+};
+
+/**
+ * With DATABASE_URL the app talks to that PostgreSQL server. Without it, to an
+ * embedded PostgreSQL (PGlite) kept in DATA_DIR/pgdata, through PGlite's own
+ * node-postgres adapter. PGlite is one session, so its pool has exactly one
+ * connection: transactions queue instead of interleaving.
+ */
+export async function openDatabase(config: DbConfig): Promise<DatabaseHandle> {
+  if (config.databaseUrl) {
+    return {
+      options: { ...common, url: config.databaseUrl, poolSize: 10, extra: { connectionTimeoutMillis: 5000 } },
+      close: async () => undefined,
+      embedded: false,
+    };
+  }
+  const dir = join(config.dataDir, 'pgdata');
+  mkdirSync(dir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const pglite = await PGlite.create(dir);
+  return {
+    options: { ...common, poolSize: 1, extra: { ...createPgConfig(pglite), max: 1 } },
+    close: () => pglite.close(),
+    embedded: true,
+  };
+}
+
+/** Makes a DataSource's destroy() also close the engine behind it. */
+export function closingWith(dataSource: DataSource, close: () => Promise<void>): DataSource {
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    if (dataSource.isInitialized) await destroy();
+    await close();
+  };
+  return dataSource;
+}
+
+/** A DataSource for scripts (migrations, benchmarks) outside the Nest app. */
+export async function createDataSource(config: DbConfig, extra: Partial<DataSourceOptions> = {}): Promise<DataSource> {
+  const db = await openDatabase(config);
+  return closingWith(new DataSource({ ...db.options, ...extra } as DataSourceOptions), db.close);
+}

@@ -1,0 +1,19 @@
+import { loadConfig } from '../config/app-config';
+import { createDataSource } from './data-source';
+
+/** `npm run migration:run`: applies pending migrations to the configured database. */
+async function main() {
+  const dataSource = await createDataSource(loadConfig());
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'no pending migrations');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,137 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { RecordEntity } from '../database/record.entity';
+import { LicenseCategory } from '../license-categories/license-category.entity';
+import { Software } from '../software/software.entity';
+import { Organization } from '../organizations/organization.entity';
+import { OrgUnit } from '../org-units/org-unit.entity';
+import { Location } from '../locations/location.entity';
+
+export const LICENSE_METRICS = ['per_user', 'per_device'] as const;
+export type LicenseMetric = (typeof LICENSE_METRICS)[number];
+
+/** A purchased license: the seed's "New license" window, tab Basic information. */
+@Entity('licenses')
+@Unique(['name'])
+@Check('ck_licenses__metric', `metric IN ('per_user', 'per_device')`)
+@Check('ck_licenses__quantity', `quantity >= 0`)
+@Check('ck_licenses__net_unit_price', `net_unit_price >= 0`)
+@Check('ck_licenses__vat_rate', `vat_rate >= 0 AND vat_rate <= 100`)
+@Check('ck_licenses__max_activations_per_user', `max_activations_per_user >= 1`)
+@Check('ck_licenses__max_activations', `max_activations IS NULL OR max_activations >= 0`)
+@Check('ck_licenses__max_device_resets', `max_device_resets IS NULL OR max_device_resets >= 0`)
+@Check('ck_licenses__currency', `currency ~ '^[A-Z]{3}$'`)
+export class License extends RecordEntity {
+  @Column({ length: 200 })
+  name: string;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  categoryId: string | null;
+
+  @ManyToOne(() => LicenseCategory, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  category?: LicenseCategory;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  softwareId: string | null;
+
+  @ManyToOne(() => Software, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  software?: Software;
+
+  /** The internal company that owns the license. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  organization?: Organization;
+
+  /** Where in the organizational structure the license is used; null = usable by everyone. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  orgUnitId: string | null;
+
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  orgUnit?: OrgUnit;
+
+  /** Node of the location structure where the software is used. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  locationStructureId: string | null;
+
+  @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  locationStructure?: Location;
+
+  /** Where the software physically is. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  locationId: string | null;
+
+  @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  location?: Location;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  serialNumber: string | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  inventoryNumber: string | null;
+
+  /** Manufacturer/Supplier organization the license was bought from. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  supplierId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  supplier?: Organization;
+
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  expirationDate: string | null;
+
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  supportDate: string | null;
+
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  purchaseDate: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  invoiceNumber: string | null;
+
+  @Column({ type: 'char', length: 3, default: 'EUR' })
+  currency: string;
+
+  @Column({ type: 'numeric', precision: 15, scale: 2, default: 0 })
+  netUnitPrice: string;
+
+  @Column({ type: 'numeric', precision: 5, scale: 2, default: 0 })
+  vatRate: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 20 })
+  metric: LicenseMetric;
+
+  @Column({ type: 'int' })
+  quantity: number;
+
+  @Column({ type: 'int', default: 1 })
+  maxActivationsPerUser: number;
+
+  @Column({ type: 'int', nullable: true })
+  maxActivations: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  maxDeviceResets: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+}

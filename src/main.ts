@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { AppConfig, ConfigError } from './config/app-config';
+import { SeedService } from './seed/seed.service';
+
+async function bootstrap() {
+  const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
+  const config = app.get(AppConfig);
+  const logins = await app.get(SeedService).run();
+  await app.listen(config.port);
+
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `Seatkeeper is running at ${url}`,
+    `  API docs:  ${url}/api/docs`,
+    `  database:  ${config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`}`,
+    ...(logins.length ? ['  logins:', ...logins.map((l) => `    ${l.role.padEnd(16)} ${l.email}  /  ${l.password}`)] : []),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+bootstrap().catch((error) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Seatkeeper failed to start: ${error?.stack ?? error}\n`);
+  }
+  process.exit(1);
+});
