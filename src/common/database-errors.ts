@@ -31,8 +31,9 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
       return new ConflictError('DUPLICATE', `Another ${singular(pg.table)} already has this ${field}.`, {
         fields,
       });
+    case '23001': // ON DELETE RESTRICT
     case '23503': {
-      if (/^\s*DELETE/i.test(error.query)) {
+      if (pg.code === '23001' || /^\s*DELETE/i.test(error.query)) {
         const by = /from table "([^"]+)"/.exec(pg.detail ?? '')?.[1] ?? pg.table;
         return new ConflictError('IN_USE', `This record is still referenced by ${by ?? 'other records'}.`, {
           referencedBy: by,
