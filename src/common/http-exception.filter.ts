@@ -62,6 +62,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return shape(status, CODE_OF[status] ?? `HTTP_${status}`, sentence(message), {});
     }
 
+    // Errors of Express middleware (body-parser's 413, malformed JSON) carry their status.
+    if (isClientHttpError(exception)) {
+      return shape(exception.status, CODE_OF[exception.status] ?? `HTTP_${exception.status}`, sentence(exception.message), {});
+    }
+
     this.logger.error(
       { err: exception, requestId: request.id, method: request.method, url: request.url },
       'Unhandled error',
@@ -74,6 +79,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
 function shape(statusCode: number, code: string, message: string, details: Record<string, unknown>): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code, details };
+}
+
+function isClientHttpError(e: unknown): e is { status: number; message: string } {
+  const status = (e as { status?: unknown })?.status;
+  return (e as { expose?: unknown })?.expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function sentence(message: unknown): string {

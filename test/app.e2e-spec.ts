@@ -1,0 +1,51 @@
+import { createTestApp, expectError, TestApp } from './helpers/test-app';
+
+describe('the HTTP app', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers /health without a token', async () => {
+    const res = await t.http.get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', db: 'up' });
+  });
+
+  it('serves the OpenAPI document and its page without a token', async () => {
+    const doc = await t.http.get('/api/docs-json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    for (const path of ['/api/v1/auth/login', '/api/v1/users', '/api/v1/organizations/{id}', '/health']) {
+      expect(doc.body.paths).toHaveProperty([path]);
+    }
+    const page = await t.http.get('/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('swagger');
+  });
+
+  it('gives every answer a request id, and keeps one the client sent', async () => {
+    expect((await t.http.get('/health')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await t.http.get('/health').set('x-request-id', 'abc-123')).headers['x-request-id']).toBe('abc-123');
+  });
+
+  it('refuses bodies over 1 MB with 413 and malformed JSON with 400, in the error shape', async () => {
+    const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10), kind: 'internal' });
+    const res = await t.admin.post('/api/v1/organizations').set('Content-Type', 'application/json').send(big);
+    expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+    const bad = await t.admin.post('/api/v1/organizations').set('Content-Type', 'application/json').send('{"name": ');
+    expectError(bad, 400);
+  });
+
+  it('answers unknown routes with 404 in the error shape', async () => {
+    expectError(await t.admin.get('/api/v1/nothing-here'), 404);
+  });
+
+  it('has applied every migration and the entities match the schema (no pending change)', async () => {
+    expect(await t.dataSource.showMigrations()).toBe(false);
+    const pending = await t.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+});
