@@ -38,6 +38,11 @@ describe('the HTTP app', () => {
     expectError(bad, 400);
   });
 
+  it('refuses a NUL character in a body or a search with 400, not 500', async () => {
+    expectError(await t.admin.post('/api/v1/organizations').send({ name: 'a\u0000b', kind: 'internal' }), 400);
+    expectError(await t.admin.get('/api/v1/organizations?q=a%00b'), 400);
+  });
+
   it('answers unknown routes with 404 in the error shape', async () => {
     expectError(await t.admin.get('/api/v1/nothing-here'), 404);
   });

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Asset } from './asset.entity';
+import { AssetsService } from './assets.service';
+import { AssetsController } from './assets.controller';
 
-// TODO(issue 2): service, controller, DTOs.
-@Module({ imports: [TypeOrmModule.forFeature([Asset])] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Asset])],
+  providers: [AssetsService],
+  controllers: [AssetsController],
+  exports: [AssetsService],
+})
 export class AssetsModule {}

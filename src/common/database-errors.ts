@@ -47,6 +47,9 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
       return new ValidationError(`A value breaks the rule ${pg.constraint}.`, {
         [fields[0] ?? 'value']: ['is not allowed'],
       });
+    case '22021': // invalid byte sequence: a NUL character in a string
+    case '22P05': // untranslatable character
+      return new ValidationError('A value contains a character that cannot be stored (such as NUL).', {});
     case '22001':
       return new ValidationError('A value is too long.', {});
     default:

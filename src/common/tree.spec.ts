@@ -38,7 +38,12 @@ describe('buildTree', () => {
   it('keeps the row fields, gives leaves an empty children list and leaves the input untouched', () => {
     const rows = [row('p', 'Parent'), row('c', 'Child', 'p')];
     const [parent] = buildTree(rows);
-    expect(parent).toEqual({ id: 'p', name: 'Parent', parentId: null, children: [{ id: 'c', name: 'Child', parentId: 'p', children: [] }] });
+    expect(parent).toEqual({
+      id: 'p',
+      name: 'Parent',
+      parentId: null,
+      children: [{ id: 'c', name: 'Child', parentId: 'p', children: [] }],
+    });
     expect(rows[0]).not.toHaveProperty('children');
   });
 

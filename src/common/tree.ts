@@ -83,16 +83,27 @@ export class TreeTable<T extends TreeRow & ObjectLiteral> {
    * lock per table) and a move under itself or its own descendant is refused:
    * two concurrent moves that are each fine alone cannot build a loop together.
    */
-  async lockForUpdate(manager: EntityManager, id: string, newParentId: string | null | undefined): Promise<T> {
+  async lockForUpdate(
+    manager: EntityManager,
+    id: string,
+    newParentId: string | null | undefined,
+  ): Promise<T> {
     const moving = typeof newParentId === 'string'; // moving to the top (null) can never close a loop
     if (moving) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.table}_tree`]);
-    const node = await manager.findOne(this.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+    const node = await manager.findOne(this.entity, {
+      where: { id } as never,
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!node) throw new NotFoundError(this.label, id);
     if (moving && (await this.isWithin(manager, newParentId, id))) {
-      throw new BusinessRuleError('TREE_CYCLE', `${this.label} cannot be moved under itself or one of its descendants.`, {
-        id,
-        parentId: newParentId,
-      });
+      throw new BusinessRuleError(
+        'TREE_CYCLE',
+        `${this.label} cannot be moved under itself or one of its descendants.`,
+        {
+          id,
+          parentId: newParentId,
+        },
+      );
     }
     return node;
   }
@@ -100,7 +111,9 @@ export class TreeTable<T extends TreeRow & ObjectLiteral> {
   /** The node and all its descendants; empty when the node does not exist. */
   async subtreeIds(manager: EntityManager, rootId: string): Promise<string[]> {
     if (!isUUID(rootId)) return [];
-    const rows: { id: string }[] = await manager.query(`${this.subtreeQuery('$1')} SELECT id FROM sub_tree`, [rootId]);
+    const rows: { id: string }[] = await manager.query(`${this.subtreeQuery('$1')} SELECT id FROM sub_tree`, [
+      rootId,
+    ]);
     return rows.map((r) => r.id);
   }
 

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LicenseCategory } from './license-category.entity';
+import { LicenseCategoriesService } from './license-categories.service';
+import { LicenseCategoriesController } from './license-categories.controller';
 
-// TODO(issue 2): service, controller, DTOs.
-@Module({ imports: [TypeOrmModule.forFeature([LicenseCategory])] })
+@Module({
+  imports: [TypeOrmModule.forFeature([LicenseCategory])],
+  providers: [LicenseCategoriesService],
+  controllers: [LicenseCategoriesController],
+  exports: [LicenseCategoriesService],
+})
 export class LicenseCategoriesModule {}

@@ -2,7 +2,16 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { License } from './license.entity';
 import { LicenseKey } from './license-key.entity';
+import { LicensesService } from './licenses.service';
+import { LicenseKeysService } from './license-keys.service';
+import { KeyCipher } from './key-cipher';
+import { LicensesController } from './licenses.controller';
+import { LicenseKeysController } from './license-keys.controller';
 
-// TODO(issue 2): service, controller, DTOs.
-@Module({ imports: [TypeOrmModule.forFeature([License, LicenseKey])] })
+@Module({
+  imports: [TypeOrmModule.forFeature([License, LicenseKey])],
+  providers: [LicensesService, LicenseKeysService, KeyCipher],
+  controllers: [LicensesController, LicenseKeysController],
+  exports: [LicensesService, KeyCipher],
+})
 export class LicensesModule {}

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Person } from './person.entity';
+import { PersonsService } from './persons.service';
+import { PersonsController } from './persons.controller';
 
-// TODO(issue 2): service, controller, DTOs.
-@Module({ imports: [TypeOrmModule.forFeature([Person])] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Person])],
+  providers: [PersonsService],
+  controllers: [PersonsController],
+  exports: [PersonsService],
+})
 export class PersonsModule {}

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Software } from './software.entity';
+import { SoftwareService } from './software.service';
+import { SoftwareController } from './software.controller';
 
-// TODO(issue 2): service, controller, DTOs.
-@Module({ imports: [TypeOrmModule.forFeature([Software])] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Software])],
+  providers: [SoftwareService],
+  controllers: [SoftwareController],
+  exports: [SoftwareService],
+})
 export class SoftwareModule {}

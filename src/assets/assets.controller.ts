@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { mapPage } from '@libs/pagination';
+import { RequirePermissions } from '../auth/decorators';
+import { UuidParam } from '../common/validation';
+import { PageDto } from '../common/page.dto';
+import { AssetDto, AssetListQueryDto, CreateAssetDto, UpdateAssetDto } from './dto/asset.dto';
+import { AssetsService } from './assets.service';
+
+@ApiTags('assets')
+@ApiBearerAuth()
+@Controller('api/v1/assets')
+export class AssetsController {
+  constructor(private readonly assets: AssetsService) {}
+
+  @Get()
+  @RequirePermissions('assets:read')
+  @ApiOkResponse({ type: PageDto(AssetDto) })
+  async list(@Query() query: AssetListQueryDto) {
+    return mapPage(await this.assets.list(query), AssetDto.from);
+  }
+
+  @Get(':id')
+  @RequirePermissions('assets:read')
+  async get(@UuidParam() id: string): Promise<AssetDto> {
+    return AssetDto.from(await this.assets.get(id));
+  }
+
+  @Post()
+  @RequirePermissions('assets:write')
+  async create(@Body() dto: CreateAssetDto): Promise<AssetDto> {
+    return AssetDto.from(await this.assets.create(dto));
+  }
+
+  @Patch(':id')
+  @RequirePermissions('assets:write')
+  async update(@UuidParam() id: string, @Body() dto: UpdateAssetDto): Promise<AssetDto> {
+    return AssetDto.from(await this.assets.update(id, dto));
+  }
+
+  @Delete(':id')
+  @RequirePermissions('assets:write')
+  @HttpCode(204)
+  async remove(@UuidParam() id: string): Promise<void> {
+    await this.assets.remove(id);
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { mapPage } from '@libs/pagination';
+import { RequirePermissions } from '../auth/decorators';
+import { UuidParam } from '../common/validation';
+import { PageDto } from '../common/page.dto';
+import {
+  CreateLicenseCategoryDto,
+  LicenseCategoryDto,
+  LicenseCategoryListQueryDto,
+  UpdateLicenseCategoryDto,
+} from './dto/license-category.dto';
+import { LicenseCategoriesService } from './license-categories.service';
+
+@ApiTags('license-categories')
+@ApiBearerAuth()
+@Controller('api/v1/license-categories')
+export class LicenseCategoriesController {
+  constructor(private readonly categories: LicenseCategoriesService) {}
+
+  @Get()
+  @RequirePermissions('catalogs:read')
+  @ApiOkResponse({ type: PageDto(LicenseCategoryDto) })
+  async list(@Query() query: LicenseCategoryListQueryDto) {
+    return mapPage(await this.categories.list(query), LicenseCategoryDto.from);
+  }
+
+  @Get(':id')
+  @RequirePermissions('catalogs:read')
+  async get(@UuidParam() id: string): Promise<LicenseCategoryDto> {
+    return LicenseCategoryDto.from(await this.categories.get(id));
+  }
+
+  @Post()
+  @RequirePermissions('catalogs:write')
+  async create(@Body() dto: CreateLicenseCategoryDto): Promise<LicenseCategoryDto> {
+    return LicenseCategoryDto.from(await this.categories.create(dto));
+  }
+
+  @Patch(':id')
+  @RequirePermissions('catalogs:write')
+  async update(@UuidParam() id: string, @Body() dto: UpdateLicenseCategoryDto): Promise<LicenseCategoryDto> {
+    return LicenseCategoryDto.from(await this.categories.update(id, dto));
+  }
+
+  @Delete(':id')
+  @RequirePermissions('catalogs:write')
+  @HttpCode(204)
+  async remove(@UuidParam() id: string): Promise<void> {
+    await this.categories.remove(id);
+  }
+}

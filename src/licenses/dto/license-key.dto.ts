@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsUUID } from 'class-validator';
+import { IsText, Trim } from './field-validators';
+
+export const MAX_KEY_LENGTH = 500;
+
+export class CreateLicenseKeyDto {
+  @ApiProperty({ example: 'ABCDE-12345-FGHIJ-67890-1A2B', maxLength: MAX_KEY_LENGTH })
+  @Trim()
+  @IsText(MAX_KEY_LENGTH)
+  @IsNotEmpty()
+  key: string;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @IsOptional()
+  @IsText(500)
+  note?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the seat this key is bound to' })
+  @IsOptional()
+  @IsUUID()
+  seatId?: string | null;
+}
+
+export class LicenseKeyDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+
+  @ApiProperty({
+    example: '*****-1A2B',
+    description: "in clear with permission 'keys:read-clear', otherwise masked to its last 4 characters",
+  })
+  key: string;
+
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) seatId: string | null;
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, RequirePermissions } from '../auth/decorators';
+import { AuthUser } from '../auth/auth-user';
+import { UuidParam } from '../common/validation';
+import { CreateLicenseKeyDto, LicenseKeyDto } from './dto/license-key.dto';
+import { LicenseKeysService } from './license-keys.service';
+
+@ApiTags('licenses')
+@ApiBearerAuth()
+@Controller('api/v1/licenses/:id/keys')
+export class LicenseKeysController {
+  constructor(private readonly keys: LicenseKeysService) {}
+
+  @Get()
+  @RequirePermissions('licenses:read')
+  @ApiOkResponse({ type: [LicenseKeyDto] })
+  list(@CurrentUser() actor: AuthUser, @UuidParam() licenseId: string): Promise<LicenseKeyDto[]> {
+    return this.keys.list(actor, licenseId);
+  }
+
+  @Post()
+  @RequirePermissions('keys:write')
+  create(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() licenseId: string,
+    @Body() dto: CreateLicenseKeyDto,
+  ): Promise<LicenseKeyDto> {
+    return this.keys.create(actor, licenseId, dto);
+  }
+
+  @Delete(':keyId')
+  @RequirePermissions('keys:write')
+  @HttpCode(204)
+  async remove(@UuidParam() licenseId: string, @UuidParam('keyId') keyId: string): Promise<void> {
+    await this.keys.remove(licenseId, keyId);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { NotFoundError, ValidationError } from '@libs/errors';
+import { AuthUser } from '../auth/auth-user';
+import { can } from '../auth/permissions';
+import { TransactionRunner } from '../database/transaction';
+import { LicenseKey } from './license-key.entity';
+import { KeyCipher } from './key-cipher';
+import { LicensesService } from './licenses.service';
+import { CreateLicenseKeyDto, LicenseKeyDto } from './dto/license-key.dto';
+
+const VISIBLE_CHARS = 4;
+
+/** What a caller without 'keys:read-clear' sees: its last 4 characters ("*****-1A2B"). */
+export function maskKey(key: string): string {
+  const chars = [...key];
+  // A key this short would be shown whole, so nothing of it is shown.
+  if (chars.length <= VISIBLE_CHARS) return '*****';
+  return `*****-${chars.slice(-VISIBLE_CHARS).join('')}`;
+}
+
+@Injectable()
+export class LicenseKeysService {
+  constructor(
+    @InjectRepository(LicenseKey) private readonly keys: Repository<LicenseKey>,
+    private readonly licenses: LicensesService,
+    private readonly cipher: KeyCipher,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async list(actor: AuthUser, licenseId: string): Promise<LicenseKeyDto[]> {
+    await this.licenses.ensureExists(licenseId);
+    const keys = await this.keys.find({ where: { licenseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return keys.map((k) => this.toDto(actor, k));
+  }
+
+  async create(actor: AuthUser, licenseId: string, dto: CreateLicenseKeyDto): Promise<LicenseKeyDto> {
+    // Seats arrive with the next issue: until then no seat id can exist, so any is unknown.
+    if (dto.seatId) {
+      throw new ValidationError(
+        'The referenced seatId does not exist.',
+        { seatId: ['no seat with this id exists'] },
+        'UNKNOWN_REFERENCE',
+      );
+    }
+    const saved = await this.tx.run(async (manager) => {
+      // Shared lock: the license cannot be deleted between the check and the insert.
+      await this.licenses.lock(manager, licenseId, 'pessimistic_read');
+      const key = manager.create(LicenseKey, {
+        licenseId,
+        keyEncrypted: this.cipher.encrypt(dto.key),
+        note: dto.note ?? null,
+        seatId: null,
+      });
+      return manager.save(key);
+    });
+    return this.toDto(actor, saved);
+  }
+
+  async remove(licenseId: string, keyId: string): Promise<void> {
+    const { affected } = await this.keys.delete({ id: keyId, licenseId });
+    if (!affected) throw new NotFoundError('License key', keyId);
+  }
+
+  private toDto(actor: AuthUser, { id, keyEncrypted, note, seatId }: LicenseKey): LicenseKeyDto {
+    const key = this.cipher.decrypt(keyEncrypted);
+    return { id, key: can(actor.role, 'keys:read-clear') ? key : maskKey(key), note, seatId };
+  }
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { mapPage } from '@libs/pagination';
+import { CurrentUser, RequirePermissions } from '../auth/decorators';
+import { AuthUser } from '../auth/auth-user';
+import { UuidParam } from '../common/validation';
+import { PageDto } from '../common/page.dto';
+import { CreateLicenseDto, LicenseListQueryDto, UpdateLicenseDto } from './dto/license.dto';
+import { LicenseDto } from './dto/license-response.dto';
+import { LicensesService } from './licenses.service';
+
+@ApiTags('licenses')
+@ApiBearerAuth()
+@Controller('api/v1/licenses')
+export class LicensesController {
+  constructor(private readonly licenses: LicensesService) {}
+
+  @Get()
+  @RequirePermissions('licenses:read')
+  @ApiOkResponse({ type: PageDto(LicenseDto) })
+  async list(@Query() query: LicenseListQueryDto) {
+    return mapPage(await this.licenses.list(query), LicenseDto.from);
+  }
+
+  @Get(':id')
+  @RequirePermissions('licenses:read')
+  async get(@UuidParam() id: string): Promise<LicenseDto> {
+    return LicenseDto.from(await this.licenses.get(id));
+  }
+
+  @Post()
+  @RequirePermissions('licenses:write')
+  async create(@Body() dto: CreateLicenseDto): Promise<LicenseDto> {
+    return LicenseDto.from(await this.licenses.create(dto));
+  }
+
+  /** Finance may PATCH too, but only the financial fields (checked in the service). */
+  @Patch(':id')
+  @RequirePermissions('licenses:write', 'licenses:write-financial')
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: UpdateLicenseDto,
+  ): Promise<LicenseDto> {
+    return LicenseDto.from(await this.licenses.update(actor, id, dto));
+  }
+
+  @Delete(':id')
+  @RequirePermissions('licenses:write')
+  @HttpCode(204)
+  async remove(@UuidParam() id: string): Promise<void> {
+    await this.licenses.remove(id);
+  }
+}

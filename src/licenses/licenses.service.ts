@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { ConflictError, ForbiddenError, NotFoundError } from '@libs/errors';
+import { Page, paginate } from '@libs/pagination';
+import { AuthUser } from '../auth/auth-user';
+import { can } from '../auth/permissions';
+import { TransactionRunner } from '../database/transaction';
+import { License } from './license.entity';
+import {
+  addDays,
+  licenseStatus,
+  LicenseStatus,
+  statusCondition,
+  statusParams,
+  todayIso,
+} from './license-status';
+import { CreateLicenseDto, FINANCIAL_FIELDS, LicenseListQueryDto, UpdateLicenseDto } from './dto/license.dto';
+
+/** A license with what is derived from it at read time. */
+export interface LicenseView {
+  license: License;
+  usedSeats: number;
+  status: LicenseStatus;
+}
+
+const LIST_SPEC = {
+  sortable: {
+    name: 'l.name',
+    quantity: 'l.quantity',
+    expirationDate: 'l.expirationDate',
+    supportDate: 'l.supportDate',
+    purchaseDate: 'l.purchaseDate',
+    netUnitPrice: 'l.netUnitPrice',
+    createdAt: 'l.createdAt',
+    updatedAt: 'l.updatedAt',
+  },
+  defaultSort: 'name',
+  searchable: ['l.name', 'l.serialNumber', 'l.inventoryNumber', 'l.invoiceNumber', 'l.notes'],
+};
+
+/** List filters that are a plain `column = value`. */
+const EQUAL_FILTERS = [
+  'softwareId',
+  'categoryId',
+  'organizationId',
+  'orgUnitId',
+  'supplierId',
+  'locationId',
+  'locationStructureId',
+  'metric',
+  'currency',
+] as const;
+
+@Injectable()
+export class LicensesService {
+  constructor(
+    @InjectRepository(License) private readonly licenses: Repository<License>,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async list(query: LicenseListQueryDto): Promise<Page<LicenseView>> {
+    const today = todayIso();
+    const qb = this.licenses.createQueryBuilder('l');
+    for (const field of EQUAL_FILTERS) {
+      if (query[field] !== undefined) qb.andWhere(`l.${field} = :${field}`, { [field]: query[field] });
+    }
+    // Derived status and the expiry window are filtered in SQL, so paging and totals stay right.
+    if (query.status) qb.andWhere(statusCondition(query.status, 'l.expirationDate'), statusParams(today));
+    if (query.expiringWithinDays !== undefined) {
+      qb.andWhere('l.expirationDate BETWEEN CAST(:today AS date) AND CAST(:until AS date)', {
+        today,
+        until: addDays(today, query.expiringWithinDays),
+      });
+    }
+    const page = await paginate(qb, query, LIST_SPEC);
+    return { ...page, items: await this.views(page.items, today) };
+  }
+
+  async get(id: string): Promise<LicenseView> {
+    const license = await this.licenses.findOneBy({ id });
+    if (!license) throw new NotFoundError('License', id);
+    return (await this.views([license]))[0];
+  }
+
+  /** 404 unless the license exists. */
+  async ensureExists(id: string): Promise<void> {
+    if (!(await this.licenses.existsBy({ id }))) throw new NotFoundError('License', id);
+  }
+
+  /**
+   * The license row locked in the caller's transaction, or 404. Writers that depend
+   * on it (quantity changes, keys, later seats) serialise on this lock.
+   */
+  async lock(
+    manager: EntityManager,
+    id: string,
+    mode: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
+  ): Promise<License> {
+    const license = await manager.findOne(License, { where: { id }, lock: { mode } });
+    if (!license) throw new NotFoundError('License', id);
+    return license;
+  }
+
+  /** Unknown references become 400 UNKNOWN_REFERENCE and a taken name 409 DUPLICATE (foreign and unique keys). */
+  async create(dto: CreateLicenseDto): Promise<LicenseView> {
+    const { id } = await this.licenses.save(this.licenses.create(definedFields(dto)));
+    // Read back what the database holds: defaults and normalised numerics.
+    return this.get(id);
+  }
+
+  /**
+   * A caller without 'licenses:write' (finance) may change only FINANCIAL_FIELDS;
+   * any other field is refused whole with 403 naming the fields.
+   */
+  async update(actor: AuthUser, id: string, dto: UpdateLicenseDto): Promise<LicenseView> {
+    const changes = definedFields(dto);
+    if (!can(actor.role, 'licenses:write')) {
+      const refused = Object.keys(changes).filter((f) => !(FINANCIAL_FIELDS as string[]).includes(f));
+      if (refused.length) {
+        throw new ForbiddenError(
+          `Your role may change only the financial fields of a license (${FINANCIAL_FIELDS.join(', ')}).`,
+          { fields: refused },
+        );
+      }
+    }
+    await this.tx.run(async (manager) => {
+      const license = await this.lock(manager, id);
+      if (changes.quantity !== undefined) {
+        const used = (await this.seatCounts([id], manager)).get(id) ?? 0;
+        if (changes.quantity < used) {
+          throw new ConflictError(
+            'QUANTITY_BELOW_USE',
+            `Quantity cannot be lower than the ${used} seats in use.`,
+            {
+              quantity: changes.quantity,
+              used,
+            },
+          );
+        }
+      }
+      await manager.save(Object.assign(license, changes));
+    });
+    return this.get(id);
+  }
+
+  /** Its keys go with it (foreign key cascade). */
+  async remove(id: string): Promise<void> {
+    const { affected } = await this.licenses.delete({ id });
+    if (!affected) throw new NotFoundError('License', id);
+  }
+
+  /**
+   * Seats in use per license id: the one place usedSeats comes from. There are no
+   * seats yet (next issue), so every license has 0 in use.
+   */
+  async seatCounts(
+    licenseIds: readonly string[],
+    _manager: EntityManager = this.licenses.manager,
+  ): Promise<Map<string, number>> {
+    return new Map(licenseIds.map((id) => [id, 0]));
+  }
+
+  private async views(licenses: License[], today = todayIso()): Promise<LicenseView[]> {
+    const used = await this.seatCounts(licenses.map((l) => l.id));
+    return licenses.map((license) => ({
+      license,
+      usedSeats: used.get(license.id) ?? 0,
+      status: licenseStatus(license.expirationDate, today),
+    }));
+  }
+}
+
+/** The fields a DTO actually carries: absent ones stay untouched, null ones are cleared. */
+function definedFields<T extends object>(dto: T): Partial<T> {
+  return Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

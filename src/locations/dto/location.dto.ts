@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { TreeListQueryDto, Trim } from '../../common/tree';
+import { Location } from '../location.entity';
+
+/** Separates the levels of a location path: `Germany/Berlin/HQ`. */
+export const PATH_SEPARATOR = '/';
+
+export class CreateLocationDto {
+  @ApiProperty({ example: 'Berlin', maxLength: 200, description: `may not contain "${PATH_SEPARATOR}"` })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  // a name holding the separator would make paths ambiguous
+  @Matches(/^[^/]*$/, { message: `name must not contain "${PATH_SEPARATOR}"` })
+  name: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'the parent node; null or absent for a top-level location',
+  })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+}
+
+// null is refused for name (a required column) but still moves a location to the top level.
+export class UpdateLocationDto extends PartialType(CreateLocationDto, { skipNullProperties: false }) {}
+
+export class LocationListQueryDto extends TreeListQueryDto {}
+
+export class LocationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  static from({ id, name, parentId, createdAt, updatedAt }: Location): LocationDto {
+    return { id, name, parentId, createdAt, updatedAt };
+  }
+}
+
+export class LocationTreeDto extends LocationDto {
+  @ApiProperty({ type: () => [LocationTreeDto], description: 'child locations, sorted by name' })
+  children: LocationTreeDto[];
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { mapPage } from '@libs/pagination';
+import { RequirePermissions } from '../auth/decorators';
+import { UuidParam } from '../common/validation';
+import { PageDto } from '../common/page.dto';
+import { mapTree } from '../common/tree';
+import {
+  CreateLocationDto,
+  LocationDto,
+  LocationListQueryDto,
+  LocationTreeDto,
+  UpdateLocationDto,
+} from './dto/location.dto';
+import { LocationsService } from './locations.service';
+
+@ApiTags('locations')
+@ApiBearerAuth()
+@Controller('api/v1/locations')
+export class LocationsController {
+  constructor(private readonly locations: LocationsService) {}
+
+  @Get()
+  @RequirePermissions('catalogs:read')
+  @ApiOkResponse({ type: PageDto(LocationDto) })
+  async list(@Query() query: LocationListQueryDto) {
+    return mapPage(await this.locations.list(query), LocationDto.from);
+  }
+
+  // Declared before ':id' so the static path is matched first.
+  @Get('tree')
+  @RequirePermissions('catalogs:read')
+  @ApiOkResponse({ type: [LocationTreeDto], description: 'the top-level locations, each with its children' })
+  async tree(): Promise<LocationTreeDto[]> {
+    return mapTree(await this.locations.tree(), LocationDto.from);
+  }
+
+  @Get(':id')
+  @RequirePermissions('catalogs:read')
+  async get(@UuidParam() id: string): Promise<LocationDto> {
+    return LocationDto.from(await this.locations.get(id));
+  }
+
+  @Post()
+  @RequirePermissions('catalogs:write')
+  async create(@Body() dto: CreateLocationDto): Promise<LocationDto> {
+    return LocationDto.from(await this.locations.create(dto));
+  }
+
+  @Patch(':id')
+  @RequirePermissions('catalogs:write')
+  async update(@UuidParam() id: string, @Body() dto: UpdateLocationDto): Promise<LocationDto> {
+    return LocationDto.from(await this.locations.update(id, dto));
+  }
+
+  @Delete(':id')
+  @RequirePermissions('catalogs:write')
+  @HttpCode(204)
+  async remove(@UuidParam() id: string): Promise<void> {
+    await this.locations.remove(id);
+  }
+}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { TreeListQueryDto, Trim } from '../../common/tree';
+import { OrgUnit } from '../org-unit.entity';
+
+export class CreateOrgUnitDto {
+  @ApiProperty({ example: 'Finance', maxLength: 200 })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'FIN', maxLength: 50, description: 'unique over all org units' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  code: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'the parent node; null or absent for a top-level unit',
+  })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: "on create, a unit with a parent and no organizationId inherits the parent's organization",
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+}
+
+// null is refused for name and code (they are required columns) but still clears parentId and organizationId.
+export class UpdateOrgUnitDto extends PartialType(CreateOrgUnitDto, { skipNullProperties: false }) {}
+
+export class OrgUnitListQueryDto extends TreeListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}
+
+export class OrgUnitDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) organizationId: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  static from({ id, name, code, parentId, organizationId, createdAt, updatedAt }: OrgUnit): OrgUnitDto {
+    return { id, name, code, parentId, organizationId, createdAt, updatedAt };
+  }
+}
+
+export class OrgUnitTreeDto extends OrgUnitDto {
+  @ApiProperty({ type: () => [OrgUnitTreeDto], description: 'child units, sorted by name' })
+  children: OrgUnitTreeDto[];
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { mapPage } from '@libs/pagination';
+import { RequirePermissions } from '../auth/decorators';
+import { UuidParam } from '../common/validation';
+import { PageDto } from '../common/page.dto';
+import { CreateSoftwareDto, SoftwareDto, SoftwareListQueryDto, UpdateSoftwareDto } from './dto/software.dto';
+import { SoftwareService } from './software.service';
+
+@ApiTags('software')
+@ApiBearerAuth()
+@Controller('api/v1/software')
+export class SoftwareController {
+  constructor(private readonly software: SoftwareService) {}
+
+  @Get()
+  @RequirePermissions('catalogs:read')
+  @ApiOkResponse({ type: PageDto(SoftwareDto) })
+  async list(@Query() query: SoftwareListQueryDto) {
+    return mapPage(await this.software.list(query), SoftwareDto.from);
+  }
+
+  @Get(':id')
+  @RequirePermissions('catalogs:read')
+  async get(@UuidParam() id: string): Promise<SoftwareDto> {
+    return SoftwareDto.from(await this.software.get(id));
+  }
+
+  @Post()
+  @RequirePermissions('catalogs:write')
+  async create(@Body() dto: CreateSoftwareDto): Promise<SoftwareDto> {
+    return SoftwareDto.from(await this.software.create(dto));
+  }
+
+  @Patch(':id')
+  @RequirePermissions('catalogs:write')
+  async update(@UuidParam() id: string, @Body() dto: UpdateSoftwareDto): Promise<SoftwareDto> {
+    return SoftwareDto.from(await this.software.update(id, dto));
+  }
+
+  @Delete(':id')
+  @RequirePermissions('catalogs:write')
+  @HttpCode(204)
+  async remove(@UuidParam() id: string): Promise<void> {
+    await this.software.remove(id);
+  }
+}
