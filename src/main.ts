@@ -21,7 +21,9 @@ async function bootstrap() {
     `Seatkeeper is running at ${url}`,
     `  API docs:  ${url}/api/docs`,
     `  database:  ${config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`}`,
-    ...(logins.length ? ['  logins:', ...logins.map((l) => `    ${l.role.padEnd(16)} ${l.email}  /  ${l.password}`)] : []),
+    ...(logins.length
+      ? ['  logins:', ...logins.map((l) => `    ${l.role.padEnd(16)} ${l.email}  /  ${l.password}`)]
+      : []),
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -27,19 +27,27 @@ describe('the HTTP app', () => {
 
   it('gives every answer a request id, and keeps one the client sent', async () => {
     expect((await t.http.get('/health')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await t.http.get('/health').set('x-request-id', 'abc-123')).headers['x-request-id']).toBe('abc-123');
+    expect((await t.http.get('/health').set('x-request-id', 'abc-123')).headers['x-request-id']).toBe(
+      'abc-123',
+    );
   });
 
   it('refuses bodies over 1 MB with 413 and malformed JSON with 400, in the error shape', async () => {
     const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10), kind: 'internal' });
     const res = await t.admin.post('/api/v1/organizations').set('Content-Type', 'application/json').send(big);
     expectError(res, 413, 'PAYLOAD_TOO_LARGE');
-    const bad = await t.admin.post('/api/v1/organizations').set('Content-Type', 'application/json').send('{"name": ');
+    const bad = await t.admin
+      .post('/api/v1/organizations')
+      .set('Content-Type', 'application/json')
+      .send('{"name": ');
     expectError(bad, 400);
   });
 
   it('refuses a NUL character in a body or a search with 400, not 500', async () => {
-    expectError(await t.admin.post('/api/v1/organizations').send({ name: 'a\u0000b', kind: 'internal' }), 400);
+    expectError(
+      await t.admin.post('/api/v1/organizations').send({ name: 'a\u0000b', kind: 'internal' }),
+      400,
+    );
     expectError(await t.admin.get('/api/v1/organizations?q=a%00b'), 400);
   });
 
@@ -52,5 +60,4 @@ describe('the HTTP app', () => {
     const pending = await t.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
-
 });

@@ -8,7 +8,9 @@ describe('token lifetime (JWT_EXPIRES_IN)', () => {
   afterAll(() => t.close());
 
   it('issues tokens of the configured lifetime that stop working when it ends', async () => {
-    const login = await t.http.post('/api/v1/auth/login').send({ email: t.config.adminEmail, password: t.config.adminPassword });
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: t.config.adminEmail, password: t.config.adminPassword });
     expect(login.body.expiresIn).toBe(2);
     expect((await t.admin.get('/api/v1/auth/me')).status).toBe(200);
     await new Promise((r) => setTimeout(r, 3100));

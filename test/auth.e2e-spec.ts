@@ -20,13 +20,23 @@ describe('auth', () => {
   });
 
   it('treats the email case-insensitively', async () => {
-    const res = await t.http.post('/api/v1/auth/login').send({ ...TEST_ADMIN, email: TEST_ADMIN.email.toUpperCase() });
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .send({ ...TEST_ADMIN, email: TEST_ADMIN.email.toUpperCase() });
     expect(res.status).toBe(200);
   });
 
   it('refuses a wrong password or unknown email with 401 in the error shape', async () => {
-    expectError(await t.http.post('/api/v1/auth/login').send({ ...TEST_ADMIN, password: 'wrong-password-1' }), 401, 'INVALID_CREDENTIALS');
-    expectError(await t.http.post('/api/v1/auth/login').send({ email: 'nobody@test.local', password: 'x' }), 401, 'INVALID_CREDENTIALS');
+    expectError(
+      await t.http.post('/api/v1/auth/login').send({ ...TEST_ADMIN, password: 'wrong-password-1' }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
+    expectError(
+      await t.http.post('/api/v1/auth/login').send({ email: 'nobody@test.local', password: 'x' }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
     expectError(await t.http.post('/api/v1/auth/login').send({ email: 42 }), 400);
   });
 
@@ -44,7 +54,9 @@ describe('auth', () => {
 
     const expired = t.app.get(JwtService).sign({ sub: t.admin.userId }, { expiresIn: -10 });
     expectError(await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${expired}`), 401);
-    const otherSecret = new JwtService({ secret: 'another-secret-another-secret-1234' }).sign({ sub: t.admin.userId });
+    const otherSecret = new JwtService({ secret: 'another-secret-another-secret-1234' }).sign({
+      sub: t.admin.userId,
+    });
     expectError(await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${otherSecret}`), 401);
   });
 

@@ -51,18 +51,29 @@ describe('organizations', () => {
     expectError(await t.admin.get('/api/v1/organizations?pageSize=501'), 400);
     expectError(await t.admin.get('/api/v1/organizations?sort=bogus'), 400);
     expectError(await t.admin.get('/api/v1/organizations/not-a-uuid'), 400, 'INVALID_ID');
-    expectError(await t.admin.patch('/api/v1/organizations/00000000-0000-4000-8000-000000000000').send({}), 404);
+    expectError(
+      await t.admin.patch('/api/v1/organizations/00000000-0000-4000-8000-000000000000').send({}),
+      404,
+    );
   });
 
   it('answers 409 naming the field on a duplicate name', async () => {
     await t.admin.post('/api/v1/organizations').send({ name: 'Dup AG', kind: 'internal' }).expect(201);
-    const body = expectError(await t.admin.post('/api/v1/organizations').send({ name: 'Dup AG', kind: 'supplier' }), 409, 'DUPLICATE');
+    const body = expectError(
+      await t.admin.post('/api/v1/organizations').send({ name: 'Dup AG', kind: 'supplier' }),
+      409,
+      'DUPLICATE',
+    );
     expect(body.details).toEqual({ fields: ['name'] });
   });
 
   it('answers 409 when deleting an organization that others point to', async () => {
-    const org = (await t.admin.post('/api/v1/organizations').send({ name: 'Parent Co', kind: 'internal' })).body;
-    await t.dataSource.query(`INSERT INTO org_units (name, code, organization_id) VALUES ('HQ', 'HQ-1', $1)`, [org.id]);
+    const org = (await t.admin.post('/api/v1/organizations').send({ name: 'Parent Co', kind: 'internal' }))
+      .body;
+    await t.dataSource.query(
+      `INSERT INTO org_units (name, code, organization_id) VALUES ('HQ', 'HQ-1', $1)`,
+      [org.id],
+    );
     expectError(await t.admin.delete(`/api/v1/organizations/${org.id}`), 409, 'IN_USE');
     expect((await t.admin.get(`/api/v1/organizations/${org.id}`)).status).toBe(200);
   });

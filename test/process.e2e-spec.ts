@@ -62,7 +62,11 @@ describe('the app as a process', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints its URL and the admin login, serves /health, logs JSON lines, and exits cleanly on SIGTERM', async () => {
-    const env = { DATA_DIR: dataDir, SEED_DEMO: 'false', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+    const env = {
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    };
     const run = await start(env);
     try {
       expect(run.output()).toContain(run.url.replace('127.0.0.1', 'localhost'));
@@ -70,7 +74,9 @@ describe('the app as a process', () => {
       expect(login).not.toBeNull();
       const health = await request(run.url).get('/health');
       expect(health.body).toEqual({ status: 'ok', db: 'up' });
-      const res = await request(run.url).post('/api/v1/auth/login').send({ email: login![1], password: login![2] });
+      const res = await request(run.url)
+        .post('/api/v1/auth/login')
+        .send({ email: login![1], password: login![2] });
       expect(res.status).toBe(200);
 
       // One JSON line a request, with its request id.
@@ -92,7 +98,9 @@ describe('the app as a process', () => {
     try {
       const first = await start({ DATA_DIR: dir, SEED_DEMO: 'false' });
       const token = (
-        await request(first.url).post('/api/v1/auth/login').send({ email: 'admin@seatkeeper.local', password: 'Seatkeeper-Admin-1' })
+        await request(first.url)
+          .post('/api/v1/auth/login')
+          .send({ email: 'admin@seatkeeper.local', password: 'Seatkeeper-Admin-1' })
       ).body.accessToken;
       await request(first.url)
         .post('/api/v1/organizations')
@@ -104,7 +112,9 @@ describe('the app as a process', () => {
       const second = await start({ DATA_DIR: dir, SEED_DEMO: 'false' });
       try {
         // The token of the first run is still valid: the secret was kept in DATA_DIR.
-        const list = await request(second.url).get('/api/v1/organizations?q=Kept').set('Authorization', `Bearer ${token}`);
+        const list = await request(second.url)
+          .get('/api/v1/organizations?q=Kept')
+          .set('Authorization', `Bearer ${token}`);
         expect(list.status).toBe(200);
         expect(list.body.total).toBe(1);
       } finally {

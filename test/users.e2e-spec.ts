@@ -5,7 +5,9 @@ describe('users', () => {
   let unitId: string;
   beforeAll(async () => {
     t = await createTestApp();
-    [{ id: unitId }] = await t.dataSource.query(`INSERT INTO org_units (name, code) VALUES ('IT', 'IT') RETURNING id`);
+    [{ id: unitId }] = await t.dataSource.query(
+      `INSERT INTO org_units (name, code) VALUES ('IT', 'IT') RETURNING id`,
+    );
   });
   afterAll(() => t.close());
 
@@ -18,7 +20,9 @@ describe('users', () => {
   });
 
   it('creates, reads, lists, updates and deletes users; the password is write-only', async () => {
-    const created = await t.admin.post('/api/v1/users').send(body({ email: 'Ann.Lee@Test.local', displayName: 'Ann Lee' }));
+    const created = await t.admin
+      .post('/api/v1/users')
+      .send(body({ email: 'Ann.Lee@Test.local', displayName: 'Ann Lee' }));
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -35,7 +39,9 @@ describe('users', () => {
     expect(list.body.items.map((u: { id: string }) => u.id)).toEqual([id]);
     expect((await t.admin.get('/api/v1/users?role=admin')).body.total).toBe(1);
 
-    const moved = await t.admin.patch(`/api/v1/users/${id}`).send({ role: 'department_head', orgUnitId: unitId });
+    const moved = await t.admin
+      .patch(`/api/v1/users/${id}`)
+      .send({ role: 'department_head', orgUnitId: unitId });
     expect(moved.body).toMatchObject({ role: 'department_head', orgUnitId: unitId });
 
     await t.admin.patch(`/api/v1/users/${id}`).send({ password: 'Another-Long-Pass-2' }).expect(200);
@@ -46,8 +52,15 @@ describe('users', () => {
   });
 
   it('refuses a duplicate email, case-insensitively', async () => {
-    await t.admin.post('/api/v1/users').send(body({ email: 'dup@test.local' })).expect(201);
-    const res = expectError(await t.admin.post('/api/v1/users').send(body({ email: 'DUP@test.local' })), 409, 'DUPLICATE');
+    await t.admin
+      .post('/api/v1/users')
+      .send(body({ email: 'dup@test.local' }))
+      .expect(201);
+    const res = expectError(
+      await t.admin.post('/api/v1/users').send(body({ email: 'DUP@test.local' })),
+      409,
+      'DUPLICATE',
+    );
     expect(res.details).toEqual({ fields: ['email'] });
   });
 
@@ -59,7 +72,10 @@ describe('users', () => {
     );
     expect(Object.keys(res.details).sort()).toEqual(['email', 'password', 'role']);
     expect(JSON.stringify(res.details.password)).toContain('at least 12 characters');
-    const head = expectError(await t.admin.post('/api/v1/users').send(body({ role: 'department_head' })), 400);
+    const head = expectError(
+      await t.admin.post('/api/v1/users').send(body({ role: 'department_head' })),
+      400,
+    );
     expect(head.details).toHaveProperty('orgUnitId');
     const unknownUnit = await t.admin
       .post('/api/v1/users')

@@ -2,7 +2,8 @@
  * Errors the services raise. They carry a machine code and a kind; the HTTP layer
  * (src/common/http-exception.filter.ts) maps the kind to a status in one place.
  */
-export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'too_large';
+export type ErrorKind =
+  'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'too_large';
 
 export type ErrorDetails = Record<string, unknown>;
 

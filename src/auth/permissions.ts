@@ -22,36 +22,25 @@ export type Permission =
 const READ_ALL: Permission[] = ['catalogs:read', 'persons:read', 'assets:read', 'licenses:read'];
 
 /** The one table mapping roles to permissions (DOMAIN.md, "Who uses it"). */
+const ASSET_MANAGER: Permission[] = [
+  ...READ_ALL,
+  'catalogs:write',
+  'persons:write',
+  'assets:write',
+  'licenses:write',
+  'licenses:write-financial',
+  'keys:read-clear',
+  'keys:write',
+  'seats:assign',
+  'reports:read',
+  'imports:run',
+  'audit:read',
+];
+
+/** The one table mapping roles to permissions (DOMAIN.md, "Who uses it"). */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([
-    ...READ_ALL,
-    'catalogs:write',
-    'persons:write',
-    'assets:write',
-    'licenses:write',
-    'licenses:write-financial',
-    'keys:read-clear',
-    'keys:write',
-    'seats:assign',
-    'reports:read',
-    'imports:run',
-    'audit:read',
-    'users:manage',
-  ]),
-  asset_manager: new Set<Permission>([
-    ...READ_ALL,
-    'catalogs:write',
-    'persons:write',
-    'assets:write',
-    'licenses:write',
-    'licenses:write-financial',
-    'keys:read-clear',
-    'keys:write',
-    'seats:assign',
-    'reports:read',
-    'imports:run',
-    'audit:read',
-  ]),
+  admin: new Set<Permission>([...ASSET_MANAGER, 'users:manage']),
+  asset_manager: new Set<Permission>(ASSET_MANAGER),
   department_head: new Set<Permission>([...READ_ALL, 'seats:assign']),
   finance: new Set<Permission>([...READ_ALL, 'licenses:write-financial', 'reports:read', 'audit:read']),
 };

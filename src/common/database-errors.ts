@@ -39,9 +39,13 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
           referencedBy: by,
         });
       }
-      return new ValidationError(`The referenced ${field} does not exist.`, {
-        [fields[0] ?? 'reference']: ['no record with this id exists'],
-      }, 'UNKNOWN_REFERENCE');
+      return new ValidationError(
+        `The referenced ${field} does not exist.`,
+        {
+          [fields[0] ?? 'reference']: ['no record with this id exists'],
+        },
+        'UNKNOWN_REFERENCE',
+      );
     }
     case '23514':
       return new ValidationError(`A value breaks the rule ${pg.constraint}.`, {

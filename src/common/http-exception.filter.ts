@@ -58,13 +58,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const res = exception.getResponse();
-      const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
+      const message =
+        typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
       return shape(status, CODE_OF[status] ?? `HTTP_${status}`, sentence(message), {});
     }
 
     // Errors of Express middleware (body-parser's 413, malformed JSON) carry their status.
     if (isClientHttpError(exception)) {
-      return shape(exception.status, CODE_OF[exception.status] ?? `HTTP_${exception.status}`, sentence(exception.message), {});
+      return shape(
+        exception.status,
+        CODE_OF[exception.status] ?? `HTTP_${exception.status}`,
+        sentence(exception.message),
+        {},
+      );
     }
 
     this.logger.error(
@@ -77,13 +83,23 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-function shape(statusCode: number, code: string, message: string, details: Record<string, unknown>): ErrorBody {
+function shape(
+  statusCode: number,
+  code: string,
+  message: string,
+  details: Record<string, unknown>,
+): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code, details };
 }
 
 function isClientHttpError(e: unknown): e is { status: number; message: string } {
   const status = (e as { status?: unknown })?.status;
-  return (e as { expose?: unknown })?.expose === true && typeof status === 'number' && status >= 400 && status < 500;
+  return (
+    (e as { expose?: unknown })?.expose === true &&
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500
+  );
 }
 
 function sentence(message: unknown): string {

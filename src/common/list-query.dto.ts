@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PAGE_SIZE, PageRequest } from '@libs/pagination';
+import { HasNoNul } from './field-decorators';
 
 /** `?page=1&pageSize=50&sort=-name&q=text`, shared by every list route. */
 export class ListQueryDto implements PageRequest {
@@ -29,5 +30,6 @@ export class ListQueryDto implements PageRequest {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @HasNoNul()
   q?: string;
 }

@@ -1,5 +1,4 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { isUUID, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BusinessRuleError, NotFoundError } from '@libs/errors';
@@ -42,9 +41,6 @@ function byName(a: TreeRow, b: TreeRow): number {
 export function mapTree<T, U>(nodes: TreeNode<T>[], map: (node: T) => U): TreeNode<U>[] {
   return nodes.map((node) => ({ ...map(node), children: mapTree(node.children, map) }));
 }
-
-/** Trims strings before validation, so `'  '` fails `@IsNotEmpty` and names are stored clean. */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** `?parentId=<uuid>` lists the children of a node, `?parentId=root` the top-level nodes. */
 export const ROOT = 'root';

@@ -39,22 +39,40 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start in production without the secrets', () => {
-    expect(() => loadConfig({ DATA_DIR: dir(), NODE_ENV: 'production' })).toThrow(/JWT_SECRET and KEYS_ENCRYPTION_KEY/);
+    expect(() => loadConfig({ DATA_DIR: dir(), NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET and KEYS_ENCRYPTION_KEY/,
+    );
   });
 
   it('names every invalid variable', () => {
     let error: Error | undefined;
     try {
-      loadConfig({ PORT: 'abc', JWT_SECRET: 'short', KEYS_ENCRYPTION_KEY: 'nope', SEED_DEMO: 'false', DATABASE_URL: 'mysql://x' });
+      loadConfig({
+        PORT: 'abc',
+        JWT_SECRET: 'short',
+        KEYS_ENCRYPTION_KEY: 'nope',
+        SEED_DEMO: 'false',
+        DATABASE_URL: 'mysql://x',
+      });
     } catch (e) {
       error = e as Error;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    for (const name of ['PORT', 'JWT_SECRET', 'KEYS_ENCRYPTION_KEY', 'DATABASE_URL']) expect(error?.message).toContain(name);
+    for (const name of ['PORT', 'JWT_SECRET', 'KEYS_ENCRYPTION_KEY', 'DATABASE_URL'])
+      expect(error?.message).toContain(name);
   });
 
   it('reads SEED_DEMO=false and the admin from the environment', () => {
-    const config = loadConfig({ DATA_DIR: dir(), SEED_DEMO: 'false', ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'Long-Password-123' });
-    expect(config).toMatchObject({ seedDemo: false, adminEmail: 'a@b.c', adminPassword: 'Long-Password-123' });
+    const config = loadConfig({
+      DATA_DIR: dir(),
+      SEED_DEMO: 'false',
+      ADMIN_EMAIL: 'a@b.c',
+      ADMIN_PASSWORD: 'Long-Password-123',
+    });
+    expect(config).toMatchObject({
+      seedDemo: false,
+      adminEmail: 'a@b.c',
+      adminPassword: 'Long-Password-123',
+    });
   });
 });

@@ -2,48 +2,84 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : !['false', '0', 'no', 'off'].includes(String(value).toLowerCase());
+  value === undefined || value === ''
+    ? undefined
+    : !['false', '0', 'no', 'off'].includes(String(value).toLowerCase());
 const emptyAsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** The environment as the contract names it (API.md, "Running"), validated at start-up. */
 class Environment {
-  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @Transform(emptyAsUnset) @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Transform(emptyAsUnset) @IsString()
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @Transform(emptyAsUnset) @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
 
-  @IsOptional() @Transform(emptyAsUnset) @IsString() @MinLength(12)
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @IsString()
+  @MinLength(12)
   ADMIN_PASSWORD?: string;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   SEED_DEMO?: boolean;
 
-  @IsOptional() @Transform(emptyAsUnset) @IsString() @MinLength(32)
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @IsString()
+  @MinLength(32)
   JWT_SECRET?: string;
 
-  @IsOptional() @Transform(emptyAsUnset) @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
     message: 'KEYS_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
   })
   KEYS_ENCRYPTION_KEY?: string;
 
-  @IsOptional() @Transform(emptyAsUnset) @Matches(/^\d+[smhd]?$/, { message: 'JWT_EXPIRES_IN must look like 3600, 15m, 1h or 1d' })
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Matches(/^\d+[smhd]?$/, { message: 'JWT_EXPIRES_IN must look like 3600, 15m, 1h or 1d' })
   JWT_EXPIRES_IN?: string;
 
-  @IsOptional() @IsIn(['production', 'development', 'test'])
+  @IsOptional()
+  @IsIn(['production', 'development', 'test'])
   NODE_ENV?: string;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 }
 
@@ -70,7 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(Environment, { ...env }, { excludeExtraneousValues: false });
   const problems = validateSync(parsed, { forbidUnknownValues: false });
   if (problems.length) {
-    const lines = problems.flatMap((p) => Object.values(p.constraints ?? {}).map((m) => `  ${p.property}: ${m}`));
+    const lines = problems.flatMap((p) =>
+      Object.values(p.constraints ?? {}).map((m) => `  ${p.property}: ${m}`),
+    );
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const production = parsed.NODE_ENV === 'production';

@@ -65,7 +65,10 @@ export function closingWith(dataSource: DataSource, close: () => Promise<void>):
 }
 
 /** A DataSource for scripts (migrations, benchmarks) outside the Nest app. */
-export async function createDataSource(config: DbConfig, extra: Partial<DataSourceOptions> = {}): Promise<DataSource> {
+export async function createDataSource(
+  config: DbConfig,
+  extra: Partial<DataSourceOptions> = {},
+): Promise<DataSource> {
   const db = await openDatabase(config);
   return closingWith(new DataSource({ ...db.options, ...extra } as DataSourceOptions), db.close);
 }

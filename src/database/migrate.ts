@@ -7,7 +7,9 @@ async function main() {
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'no pending migrations');
+    console.log(
+      applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'no pending migrations',
+    );
   } finally {
     await dataSource.destroy();
   }

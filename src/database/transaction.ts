@@ -26,5 +26,7 @@ export class TransactionRunner {
 }
 
 function isRetryable(error: unknown): boolean {
-  return error instanceof QueryFailedError && RETRYABLE.has((error.driverError as { code?: string }).code ?? '');
+  return (
+    error instanceof QueryFailedError && RETRYABLE.has((error.driverError as { code?: string }).code ?? '')
+  );
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ConflictError, ForbiddenError, NotFoundError } from '@libs/errors';
-import { Page, paginate } from '@libs/pagination';
+import { Page, paginate, whereEquals } from '@libs/pagination';
 import { AuthUser } from '../auth/auth-user';
 import { can } from '../auth/permissions';
 import { TransactionRunner } from '../database/transaction';
@@ -39,19 +39,6 @@ const LIST_SPEC = {
   searchable: ['l.name', 'l.serialNumber', 'l.inventoryNumber', 'l.invoiceNumber', 'l.notes'],
 };
 
-/** List filters that are a plain `column = value`. */
-const EQUAL_FILTERS = [
-  'softwareId',
-  'categoryId',
-  'organizationId',
-  'orgUnitId',
-  'supplierId',
-  'locationId',
-  'locationStructureId',
-  'metric',
-  'currency',
-] as const;
-
 @Injectable()
 export class LicensesService {
   constructor(
@@ -62,9 +49,18 @@ export class LicensesService {
   async list(query: LicenseListQueryDto): Promise<Page<LicenseView>> {
     const today = todayIso();
     const qb = this.licenses.createQueryBuilder('l');
-    for (const field of EQUAL_FILTERS) {
-      if (query[field] !== undefined) qb.andWhere(`l.${field} = :${field}`, { [field]: query[field] });
-    }
+    const { softwareId, categoryId, organizationId, orgUnitId, supplierId, locationId, locationStructureId } =
+      query;
+    whereEquals(qb, {
+      softwareId,
+      categoryId,
+      organizationId,
+      orgUnitId,
+      supplierId,
+      locationId,
+      locationStructureId,
+    });
+    whereEquals(qb, { metric: query.metric, currency: query.currency });
     // Derived status and the expiry window are filtered in SQL, so paging and totals stay right.
     if (query.status) qb.andWhere(statusCondition(query.status, 'l.expirationDate'), statusParams(today));
     if (query.expiringWithinDays !== undefined) {

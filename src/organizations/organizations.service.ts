@@ -4,7 +4,11 @@ import { Repository } from 'typeorm';
 import { NotFoundError } from '@libs/errors';
 import { Page, paginate } from '@libs/pagination';
 import { Organization } from './organization.entity';
-import { CreateOrganizationDto, OrganizationListQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
+import {
+  CreateOrganizationDto,
+  OrganizationListQueryDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto';
 
 const LIST_SPEC = {
   sortable: { name: 'o.name', kind: 'o.kind', createdAt: 'o.createdAt', updatedAt: 'o.updatedAt' },

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { NotFoundError } from '@libs/errors';
 import { Page, paginate } from '@libs/pagination';
-import { whereEquals } from '../software/list-filters';
+import { whereEquals } from '@libs/pagination';
 import { Person } from './person.entity';
 import { CreatePersonDto, PersonListQueryDto, UpdatePersonDto } from './dto/person.dto';
 

@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { NotFoundError } from '@libs/errors';
 import { Page, paginate } from '@libs/pagination';
 import { Software } from './software.entity';
-import { whereEquals } from './list-filters';
+import { whereEquals } from '@libs/pagination';
 import { CreateSoftwareDto, SoftwareListQueryDto, UpdateSoftwareDto } from './dto/software.dto';
 
 const LIST_SPEC = {

@@ -30,7 +30,11 @@ export class UsersController {
   }
 
   @Patch(':id')
-  async update(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserDto> {
     return UserDto.from(await this.users.update(actor, id, dto));
   }
 

@@ -38,7 +38,11 @@ export class UsersService {
   async create(dto: CreateUserDto): Promise<User> {
     requireOrgUnitForDepartmentHead(dto.role, dto.orgUnitId ?? null);
     const { password, ...fields } = dto;
-    const user = this.users.create({ ...fields, email: fields.email.trim(), passwordHash: await hashPassword(password) });
+    const user = this.users.create({
+      ...fields,
+      email: fields.email.trim(),
+      passwordHash: await hashPassword(password),
+    });
     return this.users.save(user);
   }
 
@@ -87,7 +91,10 @@ export class UsersService {
   /** Creates the first admin when there is none (start-up; ADMIN_EMAIL/ADMIN_PASSWORD). */
   async ensureAdmin(email: string, password: string): Promise<User | null> {
     if (await this.users.existsBy({ role: 'admin' })) return null;
-    const existing = await this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+    const existing = await this.users
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
     if (existing) {
       existing.role = 'admin';
       existing.passwordHash = await hashPassword(password);
@@ -104,7 +111,10 @@ export class UsersService {
 
   /** Locks every admin row so two requests cannot each remove "the other" last admin. */
   private async keepOneAdmin(manager: EntityManager, leavingId: string): Promise<void> {
-    const admins = await manager.find(User, { where: { role: 'admin' }, lock: { mode: 'pessimistic_write' } });
+    const admins = await manager.find(User, {
+      where: { role: 'admin' },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (admins.every((a) => a.id === leavingId)) {
       throw new ConflictError('LAST_ADMIN', 'The last admin cannot be removed or demoted.');
     }

@@ -65,7 +65,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 
   const login = async (email: string, password: string): Promise<Api> => {
     const res = await http.post('/api/v1/auth/login').send({ email, password });
-    if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     const token = res.body.accessToken as string;
     const auth = (t: request.Test) => t.set('Authorization', `Bearer ${token}`);
     return {
@@ -84,8 +85,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const as = async (role: Role, orgUnitId?: string): Promise<Api> => {
     const email = `${role}.${++users}.${randomBytes(3).toString('hex')}@test.local`;
     const password = 'Test-User-Password-1';
-    const res = await admin.post('/api/v1/users').send({ email, password, role, displayName: role, orgUnitId });
-    if (res.status !== 201) throw new Error(`creating a ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await admin
+      .post('/api/v1/users')
+      .send({ email, password, role, displayName: role, orgUnitId });
+    if (res.status !== 201)
+      throw new Error(`creating a ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return login(email, password);
   };
 
@@ -111,7 +115,18 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 export function expectError(res: request.Response, status: number, code?: string) {
   expect({ status: res.status, body: res.body }).toMatchObject({
     status,
-    body: { statusCode: status, error: expect.any(String), message: expect.any(String), code: code ?? expect.any(String) },
+    body: {
+      statusCode: status,
+      error: expect.any(String),
+      message: expect.any(String),
+      code: code ?? expect.any(String),
+    },
   });
-  return res.body as { statusCode: number; error: string; message: string; code: string; details: Record<string, unknown> };
+  return res.body as {
+    statusCode: number;
+    error: string;
+    message: string;
+    code: string;
+    details: Record<string, unknown>;
+  };
 }

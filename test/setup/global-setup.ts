@@ -16,7 +16,9 @@ export default async function globalSetup(): Promise<void> {
     try {
       await adminQuery(`CREATE DATABASE ${name}`);
     } catch (error) {
-      throw new Error(`DATABASE_URL is set but the PostgreSQL server cannot be used: ${(error as Error).message}`);
+      throw new Error(
+        `DATABASE_URL is set but the PostgreSQL server cannot be used: ${(error as Error).message}`,
+      );
     }
     await migrate({ databaseUrl: withDatabase(url, name), dataDir: tmpdir() });
     process.env[TEMPLATE_ENV] = name;

@@ -8,7 +8,7 @@ import {
   OptionalNotNull,
   RequiredText,
   UuidFilter,
-} from '../../software/dto/field.decorators';
+} from '../../common/field-decorators';
 import { Asset, ASSET_KINDS, ASSET_STATUSES, AssetKind, AssetStatus } from '../asset.entity';
 
 export class CreateAssetDto {

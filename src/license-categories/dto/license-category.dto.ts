@@ -1,6 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { ListQueryDto } from '../../common/list-query.dto';
-import { RequiredText } from '../../software/dto/field.decorators';
+import { RequiredText } from '../../common/field-decorators';
 import { LicenseCategory } from '../license-category.entity';
 
 export class CreateLicenseCategoryDto {

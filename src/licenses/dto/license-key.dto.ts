@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsUUID } from 'class-validator';
-import { IsText, Trim } from './field-validators';
+import { IsText, Trim } from '../../common/field-decorators';
 
 export const MAX_KEY_LENGTH = 500;
 

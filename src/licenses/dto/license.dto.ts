@@ -5,14 +5,13 @@ import { ListQueryDto } from '../../common/list-query.dto';
 import { LICENSE_METRICS, LicenseMetric } from '../license.entity';
 import { EXPIRY_WARNING_DAYS, LICENSE_STATUSES, LicenseStatus } from '../license-status';
 import {
-  HasNoNul,
   IsCalendarDate,
-  IsOptionalNotNull,
+  OptionalNotNull,
   IsPrice,
   IsText,
   IsVatRate,
   Trim,
-} from './field-validators';
+} from '../../common/field-decorators';
 
 /** Upper bound of the integer fields: far above any real license, well inside `int`. */
 export const MAX_COUNT = 1_000_000;
@@ -96,17 +95,17 @@ export class CreateLicenseDto {
   invoiceNumber?: string | null;
 
   @ApiPropertyOptional({ default: 'EUR', example: 'EUR', description: 'ISO 4217' })
-  @IsOptionalNotNull()
+  @OptionalNotNull()
   @Matches(CURRENCY, { message: CURRENCY_MESSAGE })
   currency?: string;
 
   @ApiPropertyOptional({ type: String, default: '0.00', example: '99.99', description: 'decimal string' })
-  @IsOptionalNotNull()
+  @OptionalNotNull()
   @IsPrice()
   netUnitPrice?: string;
 
   @ApiPropertyOptional({ type: String, default: '0', example: '19', description: 'percent, 0..100' })
-  @IsOptionalNotNull()
+  @OptionalNotNull()
   @IsVatRate()
   vatRate?: string;
 
@@ -121,7 +120,7 @@ export class CreateLicenseDto {
   quantity: number;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_COUNT })
-  @IsOptionalNotNull()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(MAX_COUNT)
@@ -161,10 +160,6 @@ export const FINANCIAL_FIELDS: ReadonlyArray<keyof UpdateLicenseDto> = [
 ];
 
 export class LicenseListQueryDto extends ListQueryDto {
-  // Adds to the inherited rules of q: a NUL would otherwise reach PostgreSQL and fail there.
-  @HasNoNul()
-  declare q?: string;
-
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() softwareId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() categoryId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { TreeListQueryDto, Trim } from '../../common/tree';
+import { TreeListQueryDto } from '../../common/tree';
+import { Trim } from '../../common/field-decorators';
 import { Location } from '../location.entity';
 
 /** Separates the levels of a location path: `Germany/Berlin/HQ`. */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { TreeListQueryDto, Trim } from '../../common/tree';
+import { TreeListQueryDto } from '../../common/tree';
+import { Trim } from '../../common/field-decorators';
 import { OrgUnit } from '../org-unit.entity';
 
 export class CreateOrgUnitDto {

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { RequiredText } from '../../common/field-decorators';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { Organization, ORGANIZATION_KINDS, OrganizationKind } from '../organization.entity';
 
 export class CreateOrganizationDto {
-  @ApiProperty({ example: 'Acme GmbH' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200, 'Acme GmbH')
   name: string;
 
   @ApiProperty({ enum: ORGANIZATION_KINDS })
@@ -15,7 +13,9 @@ export class CreateOrganizationDto {
   kind: OrganizationKind;
 }
 
-export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto, {
+  skipNullProperties: false,
+}) {}
 
 export class OrganizationListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })

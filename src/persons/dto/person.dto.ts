@@ -10,7 +10,7 @@ import {
   RequiredText,
   Trim,
   UuidFilter,
-} from '../../software/dto/field.decorators';
+} from '../../common/field-decorators';
 import { Person } from '../person.entity';
 
 export class CreatePersonDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { Software } from '../software.entity';
-import { NullableRef, NullableText, RequiredText, UuidFilter } from './field.decorators';
+import { NullableRef, NullableText, RequiredText, UuidFilter } from '../../common/field-decorators';
 
 export class CreateSoftwareDto {
   @RequiredText(200, 'Microsoft Office')

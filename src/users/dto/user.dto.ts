@@ -28,12 +28,14 @@ export class CreateUserDto {
 
   @ApiProperty({ writeOnly: true, minLength: MIN_PASSWORD_LENGTH })
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long` })
+  @MinLength(MIN_PASSWORD_LENGTH, {
+    message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+  })
   @MaxLength(200)
   password: string;
 }
 
-export class UpdateUserDto extends PartialType(CreateUserDto) {}
+export class UpdateUserDto extends PartialType(CreateUserDto, { skipNullProperties: false }) {}
 
 export class UserListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ROLES })

@@ -1,8 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { isValidPrice, isValidVatRate } from '@libs/money';
 import {
   IsBoolean,
+  ValidateBy,
+  ValidationArguments,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -13,8 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-// Field decorators shared by the catalog, person and asset DTOs. They belong in src/common once
-// the lead moves them; until then the other modules import them from here.
+// Field rules shared by the DTOs of every module: text, references, money, dates and list filters.
 
 /** Trims strings; anything else passes through untouched so the type validators report it. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -28,13 +30,13 @@ const TrimToNull = () => Transform(({ value }) => (typeof value === 'string' ? v
  */
 export const OptionalNotNull = () => ValidateIf((_, value) => value !== undefined);
 
-/** A string of at most `maxLength` characters. PostgreSQL cannot store NUL, so it is refused here, not in SQL. */
+/** PostgreSQL cannot store the NUL character, so it is refused here rather than failing in SQL. */
+export const HasNoNul = () =>
+  Matches(/^[^\u0000]*$/, { message: '$property must not contain the NUL character' });
+
+/** A string of at most `maxLength` characters. */
 export function IsText(maxLength: number) {
-  return applyDecorators(
-    IsString(),
-    MaxLength(maxLength),
-    Matches(/^[^\u0000]*$/, { message: '$property must not contain the NUL character' }),
-  );
+  return applyDecorators(IsString(), MaxLength(maxLength), HasNoNul());
 }
 
 /** A required text, trimmed, never empty. */
@@ -80,3 +82,46 @@ export function BooleanFilter() {
     IsBoolean({ message: '$property must be true or false' }),
   );
 }
+
+/** Money travels as strings; a JSON number has already lost exactness, so it is named as the problem. */
+const moneyMessage = (rule: string) => (args: ValidationArguments) =>
+  typeof args.value === 'number'
+    ? `${args.property} must be sent as a decimal string (e.g. "12.50"), not a JSON number`
+    : `${args.property} must be ${rule}`;
+
+/** A unit price: decimal string, >= 0, at most 2 decimals (libs/money isValidPrice). */
+export const IsPrice = () =>
+  ValidateBy({
+    name: 'isPrice',
+    validator: {
+      validate: (value) => isValidPrice(value),
+      defaultMessage: moneyMessage('a decimal string >= 0 with at most 2 decimals, e.g. "1234.50"'),
+    },
+  });
+
+/** A VAT rate in percent: decimal string between 0 and 100, at most 2 decimals. */
+export const IsVatRate = () =>
+  ValidateBy({
+    name: 'isVatRate',
+    validator: {
+      validate: (value) => isValidVatRate(value),
+      defaultMessage: moneyMessage('a decimal string between 0 and 100 with at most 2 decimals, e.g. "19"'),
+    },
+  });
+
+/** A real calendar date written 'YYYY-MM-DD' ('2026-02-30' is refused; PostgreSQL has no year 0). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000'))
+    return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const IsCalendarDate = () =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: {
+      validate: (value) => isCalendarDate(value),
+      defaultMessage: (args) => `${args?.property} must be a real date written YYYY-MM-DD`,
+    },
+  });
