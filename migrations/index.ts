@@ -1,4 +1,5 @@
 import { InitialSchema1763856000000 } from './1763856000000-InitialSchema';
+import { Seats1763942400000 } from './1763942400000-Seats';
 
 /** Every migration, in order. Listed explicitly so the build and jest load the same set. */
-export const MIGRATIONS = [InitialSchema1763856000000];
+export const MIGRATIONS = [InitialSchema1763856000000, Seats1763942400000];

@@ -19,12 +19,15 @@ import { PersonsModule } from './persons/persons.module';
 import { AssetsModule } from './assets/assets.module';
 import { LicensesModule } from './licenses/licenses.module';
 import { SeedModule } from './seed/seed.module';
+import { SeatsModule } from './seats/seats.module';
+import { HolderLifecycleModule } from './common/holder-lifecycle';
 
 @Module({
   imports: [
     ConfigModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
     DatabaseModule,
+    HolderLifecycleModule,
     AuthModule,
     UsersModule,
     HealthModule,
@@ -36,6 +39,7 @@ import { SeedModule } from './seed/seed.module';
     PersonsModule,
     AssetsModule,
     LicensesModule,
+    SeatsModule,
     SeedModule,
   ],
   providers: [

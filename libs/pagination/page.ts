@@ -35,12 +35,13 @@ export function likePattern(q: string): string {
 
 /**
  * Applies `q`, `sort` and paging to a query builder and runs it. The sort always
- * ends on the primary key so pages are stable.
+ * ends on the primary key (in `idOrder`) so pages are stable.
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   request: PageRequest,
   spec: ListSpec,
+  idOrder: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
   const page = request.page ?? 1;
   const pageSize = request.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -61,7 +62,7 @@ export async function paginate<T extends ObjectLiteral>(
       sort: [`must be one of: ${Object.keys(spec.sortable).join(', ')} (prefix - for descending)`],
     });
   }
-  qb.orderBy(column, descending ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy(`${alias}.id`, 'ASC');
+  qb.orderBy(column, descending ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy(`${alias}.id`, idOrder);
 
   qb.skip((page - 1) * pageSize).take(pageSize);
   const [items, total] = await qb.getManyAndCount();

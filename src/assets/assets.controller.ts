@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { mapPage } from '@libs/pagination';
-import { RequirePermissions } from '../auth/decorators';
+import { CurrentUser, RequirePermissions } from '../auth/decorators';
+import { AuthUser } from '../auth/auth-user';
 import { UuidParam } from '../common/validation';
 import { PageDto } from '../common/page.dto';
 import { AssetDto, AssetListQueryDto, CreateAssetDto, UpdateAssetDto } from './dto/asset.dto';
@@ -34,14 +35,18 @@ export class AssetsController {
 
   @Patch(':id')
   @RequirePermissions('assets:write')
-  async update(@UuidParam() id: string, @Body() dto: UpdateAssetDto): Promise<AssetDto> {
-    return AssetDto.from(await this.assets.update(id, dto));
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: UpdateAssetDto,
+  ): Promise<AssetDto> {
+    return AssetDto.from(await this.assets.update(actor, id, dto));
   }
 
   @Delete(':id')
   @RequirePermissions('assets:write')
   @HttpCode(204)
-  async remove(@UuidParam() id: string): Promise<void> {
-    await this.assets.remove(id);
+  async remove(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<void> {
+    await this.assets.remove(actor, id);
   }
 }

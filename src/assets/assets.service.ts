@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { NotFoundError } from '@libs/errors';
 import { Page, paginate } from '@libs/pagination';
 import { whereEquals } from '@libs/pagination';
+import { AuthUser } from '../auth/auth-user';
+import { HolderLifecycle } from '../common/holder-lifecycle';
+import { TransactionRunner } from '../database/transaction';
 import { Asset } from './asset.entity';
 import { AssetListQueryDto, CreateAssetDto, UpdateAssetDto } from './dto/asset.dto';
 
@@ -26,7 +29,11 @@ const LIST_SPEC = {
  */
 @Injectable()
 export class AssetsService {
-  constructor(@InjectRepository(Asset) private readonly assets: Repository<Asset>) {}
+  constructor(
+    @InjectRepository(Asset) private readonly assets: Repository<Asset>,
+    private readonly tx: TransactionRunner,
+    private readonly lifecycle: HolderLifecycle,
+  ) {}
 
   list(query: AssetListQueryDto): Promise<Page<Asset>> {
     const { kind, status, orgUnitId, locationId, ownerPersonId } = query;
@@ -50,14 +57,45 @@ export class AssetsService {
     return this.assets.save(this.assets.create(dto));
   }
 
-  async update(id: string, dto: UpdateAssetDto): Promise<Asset> {
-    const asset = await this.get(id);
-    return this.assets.save(this.assets.merge(asset, dto));
+  /** Retiring an asset releases its seats and device activations in the same transaction. */
+  async update(actor: AuthUser, id: string, dto: UpdateAssetDto): Promise<Asset> {
+    return this.tx.run(async (manager) => {
+      const asset = await this.lock(manager, id);
+      const wasRetired = asset.status === 'retired';
+      const saved = await manager.save(Object.assign(asset, dto));
+      if (!wasRetired && saved.status === 'retired') {
+        await this.lifecycle.end(manager, { assetId: id }, 'asset_retired', actor.id);
+      }
+      return saved;
+    });
   }
 
-  /** 409 IN_USE while seats point to the asset (foreign keys, next issue). */
-  async remove(id: string): Promise<void> {
-    const { affected } = await this.assets.delete({ id });
-    if (!affected) throw new NotFoundError('Asset', id);
+  /** Releases the asset's seats and activations first; their history stays. */
+  async remove(actor: AuthUser, id: string): Promise<void> {
+    await this.tx.run(async (manager) => {
+      await this.lock(manager, id);
+      await this.lifecycle.end(manager, { assetId: id }, 'asset_deleted', actor.id);
+      await manager.delete(Asset, { id });
+    });
+  }
+
+  /** The asset locked against change in the caller's transaction, or 404. */
+  async lock(manager: EntityManager, id: string): Promise<Asset> {
+    const asset = await manager.findOne(Asset, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!asset) throw new NotFoundError('Asset', id);
+    return asset;
+  }
+
+  /** Assets about to receive seats or activations, share-locked against retirement; 404 naming unknown ids. */
+  async lockForAssignment(manager: EntityManager, ids: readonly string[]): Promise<Asset[]> {
+    const assets = await manager.find(Asset, {
+      where: { id: In([...ids]) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_read' },
+    });
+    const found = new Set(assets.map((a) => a.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) throw new NotFoundError('Asset', missing.join(', '));
+    return assets;
   }
 }

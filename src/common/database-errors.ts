@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { ConflictError, DomainError, ValidationError } from '@libs/errors';
+import { BusinessRuleError, ConflictError, DomainError, ValidationError } from '@libs/errors';
 
 interface PgError {
   code?: string;
@@ -7,6 +7,40 @@ interface PgError {
   constraint?: string;
   detail?: string;
 }
+
+const updatesLicenses = (query: string) => /^\s*UPDATE\s+"?licenses"?\s/i.test(query);
+
+/**
+ * The seat guarantees the database keeps (counters, CHECKs and triggers of the
+ * Seats migration), in the words of the service that normally refuses first. A
+ * request only meets these when something slipped past the service's own check.
+ */
+const SEAT_CONSTRAINTS: Record<string, (query: string) => DomainError> = {
+  ck_licenses__used_seats: (query) =>
+    updatesLicenses(query)
+      ? new ConflictError('QUANTITY_BELOW_USE', 'Quantity cannot be lower than the seats in use.')
+      : new ConflictError('SEATS_EXHAUSTED', 'Not enough free seats on this license.'),
+  ck_licenses__active_devices: (query) =>
+    updatesLicenses(query)
+      ? new ConflictError('ACTIVATIONS_BELOW_USE', 'maxActivations cannot be lower than the active devices.')
+      : new BusinessRuleError('ACTIVATION_LIMIT', 'The license has no device activation left.', {
+          limit: 'maxActivations',
+        }),
+  ck_seat_devices__per_user_limit: () =>
+    new BusinessRuleError('ACTIVATION_LIMIT', 'This person has no device activation left.', {
+      limit: 'maxActivationsPerUser',
+    }),
+  ck_licenses__device_resets: (query) =>
+    /device_resets\s*=\s*device_resets/i.test(query)
+      ? new BusinessRuleError('RESET_LIMIT', 'The license has no device reset left.')
+      : new ConflictError('RESETS_BELOW_USE', 'maxDeviceResets cannot be lower than the resets already done.'),
+  uq_license_seats__license_id__person_id: () =>
+    new ConflictError('ALREADY_ASSIGNED', 'This person already holds a seat of this license.'),
+  uq_license_seats__license_id__asset_id: () =>
+    new ConflictError('ALREADY_ASSIGNED', 'This asset already holds a seat of this license.'),
+  uq_seat_devices__seat_id__asset_id: () =>
+    new ConflictError('ALREADY_ACTIVATED', 'This device is already activated for this person.'),
+};
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -24,6 +58,8 @@ function fieldsOf(constraint?: string): string[] {
 export function translateDatabaseError(error: unknown): DomainError | undefined {
   if (!(error instanceof QueryFailedError)) return undefined;
   const pg = error.driverError as PgError;
+  const seatRule = SEAT_CONSTRAINTS[pg.constraint ?? ''];
+  if (seatRule) return seatRule(error.query);
   const fields = fieldsOf(pg.constraint);
   const field = fields.join(', ') || 'value';
   switch (pg.code) {

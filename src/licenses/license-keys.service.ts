@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { NotFoundError, ValidationError } from '@libs/errors';
+import { EntityManager, In, Repository } from 'typeorm';
+import { NotFoundError } from '@libs/errors';
 import { AuthUser } from '../auth/auth-user';
 import { can } from '../auth/permissions';
 import { TransactionRunner } from '../database/transaction';
@@ -36,14 +36,6 @@ export class LicenseKeysService {
   }
 
   async create(actor: AuthUser, licenseId: string, dto: CreateLicenseKeyDto): Promise<LicenseKeyDto> {
-    // Seats arrive with the next issue: until then no seat id can exist, so any is unknown.
-    if (dto.seatId) {
-      throw new ValidationError(
-        'The referenced seatId does not exist.',
-        { seatId: ['no seat with this id exists'] },
-        'UNKNOWN_REFERENCE',
-      );
-    }
     const saved = await this.tx.run(async (manager) => {
       // Shared lock: the license cannot be deleted between the check and the insert.
       await this.licenses.lock(manager, licenseId, 'pessimistic_read');
@@ -51,11 +43,17 @@ export class LicenseKeysService {
         licenseId,
         keyEncrypted: this.cipher.encrypt(dto.key),
         note: dto.note ?? null,
-        seatId: null,
+        // A seat of this license, or 400 UNKNOWN_REFERENCE (composite foreign key).
+        seatId: dto.seatId ?? null,
       });
       return manager.save(key);
     });
     return this.toDto(actor, saved);
+  }
+
+  /** Keys bound to these seats follow a transfer (`toSeatId`) or become free (null). */
+  async rebindSeats(manager: EntityManager, fromSeatIds: string[], toSeatId: string | null): Promise<void> {
+    if (fromSeatIds.length) await manager.update(LicenseKey, { seatId: In(fromSeatIds) }, { seatId: toSeatId });
   }
 
   async remove(licenseId: string, keyId: string): Promise<void> {

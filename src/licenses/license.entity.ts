@@ -20,6 +20,15 @@ export type LicenseMetric = (typeof LICENSE_METRICS)[number];
 @Check('ck_licenses__max_activations', `max_activations IS NULL OR max_activations >= 0`)
 @Check('ck_licenses__max_device_resets', `max_device_resets IS NULL OR max_device_resets >= 0`)
 @Check('ck_licenses__currency', `currency ~ '^[A-Z]{3}$'`)
+@Check('ck_licenses__used_seats', `used_seats >= 0 AND used_seats <= quantity`)
+@Check(
+  'ck_licenses__active_devices',
+  `active_devices >= 0 AND (max_activations IS NULL OR active_devices <= max_activations)`,
+)
+@Check(
+  'ck_licenses__device_resets',
+  `device_resets >= 0 AND (max_device_resets IS NULL OR device_resets <= max_device_resets)`,
+)
 export class License extends RecordEntity {
   @Column({ length: 200 })
   name: string;
@@ -134,4 +143,15 @@ export class License extends RecordEntity {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  // Counters kept by triggers on seats and devices; the app never writes them.
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  usedSeats: number;
+
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  activeDevices: number;
+
+  /** Device resets done so far, counted against maxDeviceResets. */
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  deviceResets: number;
 }

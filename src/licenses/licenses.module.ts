@@ -12,6 +12,6 @@ import { LicenseKeysController } from './license-keys.controller';
   imports: [TypeOrmModule.forFeature([License, LicenseKey])],
   providers: [LicensesService, LicenseKeysService, KeyCipher],
   controllers: [LicensesController, LicenseKeysController],
-  exports: [LicensesService, KeyCipher],
+  exports: [LicensesService, LicenseKeysService, KeyCipher],
 })
 export class LicensesModule {}

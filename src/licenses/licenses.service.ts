@@ -7,6 +7,7 @@ import { AuthUser } from '../auth/auth-user';
 import { can } from '../auth/permissions';
 import { TransactionRunner } from '../database/transaction';
 import { License } from './license.entity';
+import { assertChangeKeepsUse } from './license-rules';
 import {
   addDays,
   licenseStatus,
@@ -70,13 +71,13 @@ export class LicensesService {
       });
     }
     const page = await paginate(qb, query, LIST_SPEC);
-    return { ...page, items: await this.views(page.items, today) };
+    return { ...page, items: this.views(page.items, today) };
   }
 
   async get(id: string): Promise<LicenseView> {
     const license = await this.licenses.findOneBy({ id });
     if (!license) throw new NotFoundError('License', id);
-    return (await this.views([license]))[0];
+    return this.views([license])[0];
   }
 
   /** 404 unless the license exists. */
@@ -122,46 +123,38 @@ export class LicensesService {
     }
     await this.tx.run(async (manager) => {
       const license = await this.lock(manager, id);
-      if (changes.quantity !== undefined) {
-        const used = (await this.seatCounts([id], manager)).get(id) ?? 0;
-        if (changes.quantity < used) {
-          throw new ConflictError(
-            'QUANTITY_BELOW_USE',
-            `Quantity cannot be lower than the ${used} seats in use.`,
-            {
-              quantity: changes.quantity,
-              used,
-            },
-          );
-        }
-      }
+      assertChangeKeepsUse(license, changes);
       await manager.save(Object.assign(license, changes));
     });
     return this.get(id);
   }
 
-  /** Its keys go with it (foreign key cascade). */
+  /** Refused while seats are in use; its keys and released seats go with it (cascade). */
   async remove(id: string): Promise<void> {
-    const { affected } = await this.licenses.delete({ id });
-    if (!affected) throw new NotFoundError('License', id);
+    await this.tx.run(async (manager) => {
+      const license = await this.lock(manager, id);
+      if (license.usedSeats > 0) {
+        throw new ConflictError('IN_USE', `The license has ${license.usedSeats} seats in use; unassign them first.`, {
+          usedSeats: license.usedSeats,
+        });
+      }
+      await manager.delete(License, { id });
+    });
   }
 
-  /**
-   * Seats in use per license id: the one place usedSeats comes from. There are no
-   * seats yet (next issue), so every license has 0 in use.
-   */
-  async seatCounts(
-    licenseIds: readonly string[],
-    _manager: EntityManager = this.licenses.manager,
-  ): Promise<Map<string, number>> {
-    return new Map(licenseIds.map((id) => [id, 0]));
+  /** Adds `count` device resets inside the caller's transaction; answers the new total. */
+  async countDeviceResets(manager: EntityManager, id: string, count: number): Promise<number> {
+    const [rows] = await manager.query(
+      'UPDATE licenses SET device_resets = device_resets + $2 WHERE id = $1 RETURNING device_resets',
+      [id, count],
+    );
+    return rows[0].device_resets;
   }
 
-  private async views(licenses: License[], today = todayIso()): Promise<LicenseView[]> {
-    const used = await this.seatCounts(licenses.map((l) => l.id));
+  private views(licenses: License[], today = todayIso()): LicenseView[] {
     return licenses.map((license) => ({
       license,
-      usedSeats: used.get(license.id) ?? 0,
+      usedSeats: license.usedSeats,
       status: licenseStatus(license.expirationDate, today),
     }));
   }

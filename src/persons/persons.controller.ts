@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { mapPage } from '@libs/pagination';
-import { RequirePermissions } from '../auth/decorators';
+import { CurrentUser, RequirePermissions } from '../auth/decorators';
+import { AuthUser } from '../auth/auth-user';
 import { UuidParam } from '../common/validation';
 import { PageDto } from '../common/page.dto';
 import { CreatePersonDto, PersonDto, PersonListQueryDto, UpdatePersonDto } from './dto/person.dto';
@@ -34,14 +35,18 @@ export class PersonsController {
 
   @Patch(':id')
   @RequirePermissions('persons:write')
-  async update(@UuidParam() id: string, @Body() dto: UpdatePersonDto): Promise<PersonDto> {
-    return PersonDto.from(await this.persons.update(id, dto));
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: UpdatePersonDto,
+  ): Promise<PersonDto> {
+    return PersonDto.from(await this.persons.update(actor, id, dto));
   }
 
   @Delete(':id')
   @RequirePermissions('persons:write')
   @HttpCode(204)
-  async remove(@UuidParam() id: string): Promise<void> {
-    await this.persons.remove(id);
+  async remove(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<void> {
+    await this.persons.remove(actor, id);
   }
 }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { NotFoundError } from '@libs/errors';
 import { Page, paginate } from '@libs/pagination';
 import { whereEquals } from '@libs/pagination';
+import { AuthUser } from '../auth/auth-user';
+import { HolderLifecycle } from '../common/holder-lifecycle';
+import { TransactionRunner } from '../database/transaction';
 import { Person } from './person.entity';
 import { CreatePersonDto, PersonListQueryDto, UpdatePersonDto } from './dto/person.dto';
 
@@ -33,7 +36,11 @@ const LIST_SPEC = {
  */
 @Injectable()
 export class PersonsService {
-  constructor(@InjectRepository(Person) private readonly persons: Repository<Person>) {}
+  constructor(
+    @InjectRepository(Person) private readonly persons: Repository<Person>,
+    private readonly tx: TransactionRunner,
+    private readonly lifecycle: HolderLifecycle,
+  ) {}
 
   list(query: PersonListQueryDto): Promise<Page<Person>> {
     const { orgUnitId, locationId, active, email } = query;
@@ -52,14 +59,53 @@ export class PersonsService {
     return this.persons.save(this.persons.create(dto));
   }
 
-  async update(id: string, dto: UpdatePersonDto): Promise<Person> {
-    const person = await this.get(id);
-    return this.persons.save(this.persons.merge(person, dto));
+  /** Deactivating a person releases their seats and devices in the same transaction. */
+  async update(actor: AuthUser, id: string, dto: UpdatePersonDto): Promise<Person> {
+    return this.tx.run(async (manager) => {
+      const person = await this.lock(manager, id);
+      const wasActive = person.active;
+      const saved = await manager.save(Object.assign(person, dto));
+      if (wasActive && !saved.active) {
+        await this.lifecycle.end(manager, { personId: id }, 'person_deactivated', actor.id);
+      }
+      return saved;
+    });
   }
 
-  /** 409 IN_USE while assets (and, later, seats) point to the person (foreign keys). */
-  async remove(id: string): Promise<void> {
-    const { affected } = await this.persons.delete({ id });
-    if (!affected) throw new NotFoundError('Person', id);
+  /** Releases the person's seats first (their history stays); 409 IN_USE while assets name them as owner. */
+  async remove(actor: AuthUser, id: string): Promise<void> {
+    await this.tx.run(async (manager) => {
+      await this.lock(manager, id);
+      await this.lifecycle.end(manager, { personId: id }, 'person_deleted', actor.id);
+      await manager.delete(Person, { id });
+    });
+  }
+
+  /** The person locked against change in the caller's transaction, or 404. */
+  async lock(manager: EntityManager, id: string): Promise<Person> {
+    const person = await manager.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!person) throw new NotFoundError('Person', id);
+    return person;
+  }
+
+  /** Offboarding: the caller has released what the person held. */
+  async markInactive(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(Person, { id }, { active: false });
+  }
+
+  /**
+   * Persons about to receive seats, share-locked so none is deactivated before the
+   * caller's transaction commits. 404 naming every unknown id.
+   */
+  async lockForAssignment(manager: EntityManager, ids: readonly string[]): Promise<Person[]> {
+    const persons = await manager.find(Person, {
+      where: { id: In([...ids]) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_read' },
+    });
+    const found = new Set(persons.map((p) => p.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) throw new NotFoundError('Person', missing.join(', '));
+    return persons;
   }
 }

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsUUID, ValidateIf } from 'class-validator';
+
+export const MAX_BULK = 500;
+
+export class AssignPersonsDto {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_BULK })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK)
+  @ArrayUnique({ message: 'personIds must not repeat an id' })
+  @IsUUID('all', { each: true })
+  personIds: string[];
+}
+
+export class AssignAssetsDto {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_BULK })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK)
+  @ArrayUnique({ message: 'assetIds must not repeat an id' })
+  @IsUUID('all', { each: true })
+  assetIds: string[];
+}
+
+/** Exactly one of personId (per_user) or assetId (per_device). */
+export class TransferSeatDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @ValidateIf((o: TransferSeatDto) => o.personId !== undefined || o.assetId === undefined)
+  @IsUUID('all', { message: 'give exactly one of personId or assetId, as a UUID' })
+  personId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @ValidateIf((o: TransferSeatDto) => o.assetId !== undefined || o.personId === undefined)
+  @IsUUID('all', { message: 'give exactly one of personId or assetId, as a UUID' })
+  assetId?: string;
+}
+
+export class ActivateDeviceDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  assetId: string;
+}

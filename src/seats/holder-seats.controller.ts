@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, RequirePermissions } from '../auth/decorators';
+import { AuthUser } from '../auth/auth-user';
+import { UuidParam } from '../common/validation';
+import { HeldLicenseDto, ReleasedDto } from './dto/seat.dto';
+import { SeatsService } from './seats.service';
+
+/** Seats seen from their holders: a person's or an asset's licenses, and offboarding. */
+@ApiTags('seats')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class HolderSeatsController {
+  constructor(private readonly seats: SeatsService) {}
+
+  @Get('persons/:id/licenses')
+  @RequirePermissions('persons:read')
+  personLicenses(@UuidParam() id: string): Promise<HeldLicenseDto[]> {
+    return this.seats.holdings({ personId: id });
+  }
+
+  @Get('assets/:id/licenses')
+  @RequirePermissions('assets:read')
+  assetLicenses(@UuidParam() id: string): Promise<HeldLicenseDto[]> {
+    return this.seats.holdings({ assetId: id });
+  }
+
+  /** Frees every seat and device the person holds and deactivates them. */
+  @Post('persons/:id/offboard')
+  @RequirePermissions('seats:assign')
+  @HttpCode(200)
+  async offboard(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<{ released: ReleasedDto[] }> {
+    return { released: await this.seats.offboard(actor, id) };
+  }
+}

@@ -1,0 +1,286 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { BusinessRuleError, ConflictError, DomainError } from '@libs/errors';
+import { AuthUser } from '../auth/auth-user';
+import { Holder, HolderEnd, HolderLifecycle } from '../common/holder-lifecycle';
+import { TransactionRunner } from '../database/transaction';
+import { LicensesService } from '../licenses/licenses.service';
+import { LicenseKeysService } from '../licenses/license-keys.service';
+import { License } from '../licenses/license.entity';
+import { OrgUnitsService } from '../org-units/org-units.service';
+import { PersonsService } from '../persons/persons.service';
+import { AssetsService } from '../assets/assets.service';
+import { LicenseSeat } from './license-seat.entity';
+import { SeatDevice } from './seat-device.entity';
+import { SeatHistory } from './seat-history.service';
+import { SeatEvent } from './seat-event.entity';
+import { Page, PageRequest } from '@libs/pagination';
+import { SeatRelease } from './seat-release';
+import { assertMetric, assertSeatsAvailable, HolderKind } from './seat-rules';
+import { DeviceDto, HeldLicenseDto, ReleasedDto, SeatDto } from './dto/seat.dto';
+
+/** A person or asset as the assignment rules see it. */
+interface HolderRow {
+  id: string;
+  orgUnitId: string | null;
+  /** An active person, an asset not retired. */
+  usable: boolean;
+}
+
+const holderColumn = (kind: HolderKind) => (kind === 'person' ? 'personId' : 'assetId');
+
+/**
+ * Hands out and takes back seats. Every write locks the license row (FOR UPDATE)
+ * before it counts, in the transaction that writes; the holders are share-locked
+ * first so none is deactivated or retired underneath. The database's counters and
+ * CHECK constraints refuse anything that would slip past (migration Seats…).
+ */
+@Injectable()
+export class SeatsService implements OnModuleInit {
+  constructor(
+    @InjectRepository(LicenseSeat) private readonly seats: Repository<LicenseSeat>,
+    private readonly tx: TransactionRunner,
+    private readonly licenses: LicensesService,
+    private readonly keys: LicenseKeysService,
+    private readonly orgUnits: OrgUnitsService,
+    private readonly persons: PersonsService,
+    private readonly assets: AssetsService,
+    private readonly events: SeatHistory,
+    private readonly release: SeatRelease,
+    private readonly lifecycle: HolderLifecycle,
+  ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.onEnd((manager, holder, reason, actorId) => this.releaseHolder(manager, holder, reason, actorId));
+  }
+
+  /** All or none: every id gets a seat, or the request is refused whole. */
+  async assign(actor: AuthUser, licenseId: string, kind: HolderKind, ids: string[]): Promise<SeatDto[]> {
+    const seats = await this.tx.run(async (manager) => {
+      const holders = await this.lockHolders(manager, kind, ids);
+      const license = await this.licenses.lock(manager, licenseId);
+      assertMetric(license, kind);
+      await this.assertAssignable(manager, license, kind, holders);
+      assertSeatsAvailable(license, ids.length);
+      return this.createSeats(manager, license, kind, ids, actor.id, 'assign');
+    });
+    return seats.map((s) => SeatDto.from(s));
+  }
+
+  async unassign(actor: AuthUser, licenseId: string, kind: HolderKind, holderId: string): Promise<void> {
+    await this.tx.run(async (manager) => {
+      await this.licenses.lock(manager, licenseId);
+      const seat = await this.activeSeatOf(manager, licenseId, kind, holderId);
+      await this.release.releaseSeats(manager, [seat], 'unassigned', actor.id);
+    });
+  }
+
+  /** Moves a seat to another holder atomically, with the checks of an assign. */
+  async transfer(actor: AuthUser, licenseId: string, seatId: string, to: Holder): Promise<SeatDto> {
+    const kind: HolderKind = to.personId ? 'person' : 'asset';
+    const targetId = (to.personId ?? to.assetId) as string;
+    const seat = await this.tx.run(async (manager) => {
+      const holders = await this.lockHolders(manager, kind, [targetId]);
+      const license = await this.licenses.lock(manager, licenseId);
+      const from = await manager.findOne(LicenseSeat, { where: { id: seatId, licenseId, releasedAt: IsNull() } });
+      if (!from) throw new DomainError('not_found', 'NOT_FOUND', `License ${licenseId} has no active seat ${seatId}.`);
+      assertMetric(license, kind);
+      await this.assertAssignable(manager, license, kind, holders);
+      // Release first: the count never exceeds quantity, even inside the transaction.
+      await this.release.releaseSeats(manager, [from], 'transferred', actor.id, 'transfer');
+      const [created] = await this.createSeats(manager, license, kind, [targetId], actor.id, null);
+      await this.keys.rebindSeats(manager, [from.id], created.id);
+      await this.events.record(manager, [
+        {
+          licenseId,
+          seatId: created.id,
+          action: 'transfer',
+          personId: created.personId,
+          assetId: created.assetId,
+          actorId: actor.id,
+          details: { fromSeatId: from.id, from: { personId: from.personId, assetId: from.assetId } },
+        },
+      ]);
+      return created;
+    });
+    return SeatDto.from(seat);
+  }
+
+  /** The license's current seats with their devices. */
+  async listSeats(licenseId: string): Promise<SeatDto[]> {
+    await this.licenses.ensureExists(licenseId);
+    const seats = await this.seats.find({
+      where: { licenseId, releasedAt: IsNull() },
+      order: { assignedAt: 'ASC', id: 'ASC' },
+    });
+    const devices = await this.activeDevices(this.seats.manager, seats.map((s) => s.id));
+    return seats.map((s) => SeatDto.from(s, devices.get(s.id)));
+  }
+
+  /** What a person or asset holds now: seats, and for an asset also activations on per_user seats. */
+  async holdings(holder: Holder): Promise<HeldLicenseDto[]> {
+    if (holder.personId) await this.persons.get(holder.personId);
+    else await this.assets.get(holder.assetId as string);
+    const manager = this.seats.manager;
+    const where = holder.personId ? { personId: holder.personId } : { assetId: holder.assetId };
+    const seats = await manager.find(LicenseSeat, {
+      where: { ...where, releasedAt: IsNull() },
+      relations: { license: true },
+      order: { assignedAt: 'ASC' },
+    });
+    const devices = await this.activeDevices(manager, seats.map((s) => s.id));
+    const held: HeldLicenseDto[] = seats.map((s) => ({
+      licenseId: s.licenseId,
+      licenseName: s.license!.name,
+      metric: s.license!.metric,
+      kind: 'seat',
+      seatId: s.id,
+      personId: s.personId,
+      since: s.assignedAt,
+      devices: (devices.get(s.id) ?? []).map(DeviceDto.from),
+    }));
+    if (holder.assetId) {
+      const activations = await manager.find(SeatDevice, {
+        where: { assetId: holder.assetId, deactivatedAt: IsNull() },
+        relations: { seat: { license: true } },
+        order: { activatedAt: 'ASC' },
+      });
+      for (const d of activations) {
+        held.push({
+          licenseId: d.licenseId,
+          licenseName: d.seat!.license!.name,
+          metric: d.seat!.license!.metric,
+          kind: 'device',
+          seatId: d.seatId,
+          personId: d.seat!.personId,
+          since: d.activatedAt,
+          devices: [DeviceDto.from(d)],
+        });
+      }
+    }
+    return held;
+  }
+
+  /** Every seat event of the license, newest first. */
+  async history(licenseId: string, request: PageRequest): Promise<Page<SeatEvent>> {
+    await this.licenses.ensureExists(licenseId);
+    return this.events.list(licenseId, request);
+  }
+
+  /** Frees every seat and device of a person and deactivates them, on purpose. */
+  async offboard(actor: AuthUser, personId: string): Promise<ReleasedDto[]> {
+    return this.tx.run(async (manager) => {
+      await this.persons.lock(manager, personId);
+      const released = await this.releaseHolder(manager, { personId }, 'offboarded', actor.id);
+      await this.persons.markInactive(manager, personId);
+      return released;
+    });
+  }
+
+  /** Releases all a holder has: its seats and, for an asset, its activations on other seats. */
+  async releaseHolder(
+    manager: EntityManager,
+    holder: Holder,
+    reason: HolderEnd | 'offboarded',
+    actorId: string | null,
+  ): Promise<ReleasedDto[]> {
+    const where = holder.personId ? { personId: holder.personId } : { assetId: holder.assetId };
+    const held = await manager.find(LicenseSeat, {
+      where: { ...where, releasedAt: IsNull() },
+      order: { licenseId: 'ASC' },
+    });
+    const released = await this.release.releaseSeats(manager, held, reason, actorId);
+    if (holder.assetId) released.push(...(await this.release.releaseActivationsOn(manager, holder.assetId, reason, actorId)));
+    return released;
+  }
+
+  private async lockHolders(manager: EntityManager, kind: HolderKind, ids: string[]): Promise<HolderRow[]> {
+    if (kind === 'person') {
+      const persons = await this.persons.lockForAssignment(manager, ids);
+      return persons.map((p) => ({ id: p.id, orgUnitId: p.orgUnitId, usable: p.active }));
+    }
+    const assets = await this.assets.lockForAssignment(manager, ids);
+    return assets.map((a) => ({ id: a.id, orgUnitId: a.orgUnitId, usable: a.status !== 'retired' }));
+  }
+
+  /** Inactive persons, retired assets, holders outside the license's org unit, seats already held. */
+  private async assertAssignable(
+    manager: EntityManager,
+    license: License,
+    kind: HolderKind,
+    holders: HolderRow[],
+  ): Promise<void> {
+    const unusable = holders.filter((h) => !h.usable).map((h) => h.id);
+    if (unusable.length) {
+      throw kind === 'person'
+        ? new BusinessRuleError('INACTIVE_PERSON', 'Deactivated persons take no new seat.', { personIds: unusable })
+        : new BusinessRuleError('RETIRED_ASSET', 'Retired assets take no new seat.', { assetIds: unusable });
+    }
+    if (license.orgUnitId) {
+      const scope = new Set(await this.orgUnits.subtreeIds(license.orgUnitId, manager));
+      const outside = holders.filter((h) => !h.orgUnitId || !scope.has(h.orgUnitId)).map((h) => h.id);
+      if (outside.length) {
+        throw new BusinessRuleError(
+          'OUT_OF_SCOPE',
+          `The license is placed on an org unit; these ${kind}s are not at or below it.`,
+          { orgUnitId: license.orgUnitId, [`${kind}Ids`]: outside },
+        );
+      }
+    }
+    const column = holderColumn(kind);
+    const held = await manager.find(LicenseSeat, {
+      where: { licenseId: license.id, [column]: In(holders.map((h) => h.id)), releasedAt: IsNull() },
+    });
+    if (held.length) {
+      throw new ConflictError('ALREADY_ASSIGNED', `Already assigned to this license: ${held.length} of the ${kind}s.`, {
+        [`${kind}Ids`]: held.map((s) => s[column]),
+      });
+    }
+  }
+
+  private async createSeats(
+    manager: EntityManager,
+    license: License,
+    kind: HolderKind,
+    ids: string[],
+    actorId: string,
+    action: 'assign' | null,
+  ): Promise<LicenseSeat[]> {
+    const column = holderColumn(kind);
+    const rows = ids.map((id) => manager.create(LicenseSeat, { licenseId: license.id, [column]: id, assignedBy: actorId }));
+    const seats = await manager.save(LicenseSeat, rows);
+    if (action) {
+      await this.events.record(
+        manager,
+        seats.map((s) => ({ licenseId: license.id, seatId: s.id, action, personId: s.personId, assetId: s.assetId, actorId })),
+      );
+    }
+    return seats;
+  }
+
+  private async activeSeatOf(manager: EntityManager, licenseId: string, kind: HolderKind, holderId: string) {
+    const seat = await manager.findOne(LicenseSeat, {
+      where: { licenseId, [holderColumn(kind)]: holderId, releasedAt: IsNull() },
+    });
+    if (!seat) {
+      throw new DomainError('not_found', 'NOT_ASSIGNED', `This ${kind} holds no seat of license ${licenseId}.`, {
+        licenseId,
+        [`${kind}Id`]: holderId,
+      });
+    }
+    return seat;
+  }
+
+  private async activeDevices(manager: EntityManager, seatIds: string[]): Promise<Map<string, SeatDevice[]>> {
+    const devices = seatIds.length
+      ? await manager.find(SeatDevice, {
+          where: { seatId: In(seatIds), deactivatedAt: IsNull() },
+          order: { activatedAt: 'ASC', id: 'ASC' },
+        })
+      : [];
+    const bySeat = new Map<string, SeatDevice[]>();
+    for (const d of devices) bySeat.set(d.seatId, [...(bySeat.get(d.seatId) ?? []), d]);
+    return bySeat;
+  }
+}
