@@ -20,6 +20,7 @@ import { AssetsModule } from './assets/assets.module';
 import { LicensesModule } from './licenses/licenses.module';
 import { SeedModule } from './seed/seed.module';
 import { SeatsModule } from './seats/seats.module';
+import { ReportsModule } from './reports/reports.module';
 import { HolderLifecycleModule } from './common/holder-lifecycle';
 
 @Module({
@@ -40,6 +41,7 @@ import { HolderLifecycleModule } from './common/holder-lifecycle';
     AssetsModule,
     LicensesModule,
     SeatsModule,
+    ReportsModule,
     SeedModule,
   ],
   providers: [

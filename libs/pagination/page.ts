@@ -33,6 +33,13 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Keeps rows where any of the columns contains `q` (case-insensitive, literally). */
+export function applySearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, q: string | undefined, columns: string[]) {
+  const text = q?.trim();
+  if (text && columns.length) qb.andWhere(`(${columns.map((col) => `${col} ILIKE :q`).join(' OR ')})`, { q: likePattern(text) });
+  return qb;
+}
+
 /**
  * Applies `q`, `sort` and paging to a query builder and runs it. The sort always
  * ends on the primary key (in `idOrder`) so pages are stable.
@@ -47,11 +54,7 @@ export async function paginate<T extends ObjectLiteral>(
   const pageSize = request.pageSize ?? DEFAULT_PAGE_SIZE;
   const alias = qb.alias;
 
-  const q = request.q?.trim();
-  if (q) {
-    const clauses = spec.searchable.map((col) => `${col} ILIKE :q`);
-    qb.andWhere(`(${clauses.join(' OR ')})`, { q: likePattern(q) });
-  }
+  applySearch(qb, request.q, spec.searchable);
 
   const sort = request.sort ?? spec.defaultSort;
   const descending = sort.startsWith('-');

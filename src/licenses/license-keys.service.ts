@@ -53,7 +53,8 @@ export class LicenseKeysService {
 
   /** Keys bound to these seats follow a transfer (`toSeatId`) or become free (null). */
   async rebindSeats(manager: EntityManager, fromSeatIds: string[], toSeatId: string | null): Promise<void> {
-    if (fromSeatIds.length) await manager.update(LicenseKey, { seatId: In(fromSeatIds) }, { seatId: toSeatId });
+    if (fromSeatIds.length)
+      await manager.update(LicenseKey, { seatId: In(fromSeatIds) }, { seatId: toSeatId });
   }
 
   async remove(licenseId: string, keyId: string): Promise<void> {

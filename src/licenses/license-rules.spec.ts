@@ -13,9 +13,15 @@ const codeOf = (fn: () => void) => {
 
 describe('assertChangeKeepsUse', () => {
   it('lets changes that keep what is in use through', () => {
-    expect(codeOf(() => assertChangeKeepsUse(inUse, { quantity: 4, maxActivations: 3, maxDeviceResets: 2 }))).toBeNull();
-    expect(codeOf(() => assertChangeKeepsUse(inUse, { metric: 'per_user', maxActivations: null }))).toBeNull();
-    expect(codeOf(() => assertChangeKeepsUse({ ...inUse, usedSeats: 0 }, { metric: 'per_device' }))).toBeNull();
+    expect(
+      codeOf(() => assertChangeKeepsUse(inUse, { quantity: 4, maxActivations: 3, maxDeviceResets: 2 })),
+    ).toBeNull();
+    expect(
+      codeOf(() => assertChangeKeepsUse(inUse, { metric: 'per_user', maxActivations: null })),
+    ).toBeNull();
+    expect(
+      codeOf(() => assertChangeKeepsUse({ ...inUse, usedSeats: 0 }, { metric: 'per_device' })),
+    ).toBeNull();
   });
 
   it('refuses going below use', () => {

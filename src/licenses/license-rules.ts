@@ -11,16 +11,24 @@ type Limits = Partial<Pick<License, 'metric' | 'quantity' | 'maxActivations' | '
  */
 export function assertChangeKeepsUse(license: InUse, changes: Limits): void {
   if (changes.quantity !== undefined && changes.quantity < license.usedSeats) {
-    throw new ConflictError('QUANTITY_BELOW_USE', `Quantity cannot be lower than the ${license.usedSeats} seats in use.`, {
-      quantity: changes.quantity,
-      used: license.usedSeats,
-    });
+    throw new ConflictError(
+      'QUANTITY_BELOW_USE',
+      `Quantity cannot be lower than the ${license.usedSeats} seats in use.`,
+      {
+        quantity: changes.quantity,
+        used: license.usedSeats,
+      },
+    );
   }
   if (changes.metric !== undefined && changes.metric !== license.metric && license.usedSeats > 0) {
-    throw new ConflictError('METRIC_IN_USE', `The metric cannot change while ${license.usedSeats} seats are held.`, {
-      metric: license.metric,
-      used: license.usedSeats,
-    });
+    throw new ConflictError(
+      'METRIC_IN_USE',
+      `The metric cannot change while ${license.usedSeats} seats are held.`,
+      {
+        metric: license.metric,
+        used: license.usedSeats,
+      },
+    );
   }
   if (changes.maxActivations != null && changes.maxActivations < license.activeDevices) {
     throw new ConflictError(

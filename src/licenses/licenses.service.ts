@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { ConflictError, ForbiddenError, NotFoundError } from '@libs/errors';
-import { Page, paginate, whereEquals } from '@libs/pagination';
+import { applySearch, Page, paginate, whereEquals } from '@libs/pagination';
 import { AuthUser } from '../auth/auth-user';
 import { can } from '../auth/permissions';
 import { TransactionRunner } from '../database/transaction';
@@ -16,7 +16,13 @@ import {
   statusParams,
   todayIso,
 } from './license-status';
-import { CreateLicenseDto, FINANCIAL_FIELDS, LicenseListQueryDto, UpdateLicenseDto } from './dto/license.dto';
+import {
+  CreateLicenseDto,
+  FINANCIAL_FIELDS,
+  LicenseFilters,
+  LicenseListQueryDto,
+  UpdateLicenseDto,
+} from './dto/license.dto';
 
 /** A license with what is derived from it at read time. */
 export interface LicenseView {
@@ -49,6 +55,15 @@ export class LicensesService {
 
   async list(query: LicenseListQueryDto): Promise<Page<LicenseView>> {
     const today = todayIso();
+    const page = await paginate(this.filteredQuery(query, today), query, { ...LIST_SPEC, searchable: [] });
+    return { ...page, items: this.views(page.items, today) };
+  }
+
+  /**
+   * Licenses matching the list filters and `q`, as a query builder (alias `l`):
+   * the one definition of the filters, shared with the reports.
+   */
+  filteredQuery(query: LicenseFilters, today = todayIso()): SelectQueryBuilder<License> {
     const qb = this.licenses.createQueryBuilder('l');
     const { softwareId, categoryId, organizationId, orgUnitId, supplierId, locationId, locationStructureId } =
       query;
@@ -70,8 +85,7 @@ export class LicensesService {
         until: addDays(today, query.expiringWithinDays),
       });
     }
-    const page = await paginate(qb, query, LIST_SPEC);
-    return { ...page, items: this.views(page.items, today) };
+    return applySearch(qb, query.q, LIST_SPEC.searchable);
   }
 
   async get(id: string): Promise<LicenseView> {
@@ -134,9 +148,13 @@ export class LicensesService {
     await this.tx.run(async (manager) => {
       const license = await this.lock(manager, id);
       if (license.usedSeats > 0) {
-        throw new ConflictError('IN_USE', `The license has ${license.usedSeats} seats in use; unassign them first.`, {
-          usedSeats: license.usedSeats,
-        });
+        throw new ConflictError(
+          'IN_USE',
+          `The license has ${license.usedSeats} seats in use; unassign them first.`,
+          {
+            usedSeats: license.usedSeats,
+          },
+        );
       }
       await manager.delete(License, { id });
     });

@@ -42,7 +42,9 @@ export class DevicesService {
       assertMetric(license, 'person');
       const seat = await this.seatOf(manager, licenseId, personId, true);
       if (asset.status === 'retired') {
-        throw new BusinessRuleError('RETIRED_ASSET', 'A retired asset cannot be activated.', { assetIds: [assetId] });
+        throw new BusinessRuleError('RETIRED_ASSET', 'A retired asset cannot be activated.', {
+          assetIds: [assetId],
+        });
       }
       if (await manager.existsBy(SeatDevice, { seatId: seat.id, assetId, deactivatedAt: IsNull() })) {
         throw new ConflictError('ALREADY_ACTIVATED', 'This device is already activated for this person.', {
@@ -70,7 +72,12 @@ export class DevicesService {
     return this.reset(actor, licenseId, personId);
   }
 
-  private reset(actor: AuthUser, licenseId: string, personId: string, assetId?: string): Promise<ResetResult> {
+  private reset(
+    actor: AuthUser,
+    licenseId: string,
+    personId: string,
+    assetId?: string,
+  ): Promise<ResetResult> {
     return this.tx.run(async (manager) => {
       const license = await this.licenses.lock(manager, licenseId);
       const seat = await this.seatOf(manager, licenseId, personId, false);
@@ -83,11 +90,23 @@ export class DevicesService {
         });
       }
       assertResetsAllowed(license, active.length);
-      const ended = await this.release.endDevices(manager, { seatId: seat.id, ...(assetId ? { assetId } : {}) }, 'reset', actor.id);
+      const ended = await this.release.endDevices(
+        manager,
+        { seatId: seat.id, ...(assetId ? { assetId } : {}) },
+        'reset',
+        actor.id,
+      );
       const deviceResets = await this.licenses.countDeviceResets(manager, licenseId, ended.length);
       await this.history.record(
         manager,
-        ended.map((d) => ({ licenseId, seatId: seat.id, action: 'reset' as const, personId, assetId: d.assetId, actorId: actor.id })),
+        ended.map((d) => ({
+          licenseId,
+          seatId: seat.id,
+          action: 'reset' as const,
+          personId,
+          assetId: d.assetId,
+          actorId: actor.id,
+        })),
       );
       return {
         licenseId,
@@ -100,16 +119,26 @@ export class DevicesService {
   }
 
   /** The person's active seat on the license (row-locked when its counter is about to change). */
-  private async seatOf(manager: EntityManager, licenseId: string, personId: string, lock: boolean): Promise<LicenseSeat> {
+  private async seatOf(
+    manager: EntityManager,
+    licenseId: string,
+    personId: string,
+    lock: boolean,
+  ): Promise<LicenseSeat> {
     const seat = await manager.findOne(LicenseSeat, {
       where: { licenseId, personId, releasedAt: IsNull() },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!seat) {
-      throw new DomainError('not_found', 'NOT_ASSIGNED', `This person holds no seat of license ${licenseId}.`, {
-        licenseId,
-        personId,
-      });
+      throw new DomainError(
+        'not_found',
+        'NOT_ASSIGNED',
+        `This person holds no seat of license ${licenseId}.`,
+        {
+          licenseId,
+          personId,
+        },
+      );
     }
     return seat;
   }

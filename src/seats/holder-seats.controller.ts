@@ -29,7 +29,10 @@ export class HolderSeatsController {
   @Post('persons/:id/offboard')
   @RequirePermissions('seats:assign')
   @HttpCode(200)
-  async offboard(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<{ released: ReleasedDto[] }> {
+  async offboard(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+  ): Promise<{ released: ReleasedDto[] }> {
     return { released: await this.seats.offboard(actor, id) };
   }
 }

@@ -18,27 +18,43 @@ export class LicenseSeatsController {
 
   @Post('persons')
   @RequirePermissions('seats:assign')
-  assignPersons(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() dto: AssignPersonsDto): Promise<SeatDto[]> {
+  assignPersons(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: AssignPersonsDto,
+  ): Promise<SeatDto[]> {
     return this.seats.assign(actor, id, 'person', dto.personIds);
   }
 
   @Delete('persons/:personId')
   @RequirePermissions('seats:assign')
   @HttpCode(204)
-  unassignPerson(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('personId') personId: string) {
+  unassignPerson(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @UuidParam('personId') personId: string,
+  ) {
     return this.seats.unassign(actor, id, 'person', personId);
   }
 
   @Post('assets')
   @RequirePermissions('seats:assign')
-  assignAssets(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() dto: AssignAssetsDto): Promise<SeatDto[]> {
+  assignAssets(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: AssignAssetsDto,
+  ): Promise<SeatDto[]> {
     return this.seats.assign(actor, id, 'asset', dto.assetIds);
   }
 
   @Delete('assets/:assetId')
   @RequirePermissions('seats:assign')
   @HttpCode(204)
-  unassignAsset(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('assetId') assetId: string) {
+  unassignAsset(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @UuidParam('assetId') assetId: string,
+  ) {
     return this.seats.unassign(actor, id, 'asset', assetId);
   }
 

@@ -80,13 +80,22 @@ export class SeatRelease {
         details: { reason, devices: [assetId] },
       })),
     );
-    return devices.map((d) => ({ licenseId: d.licenseId, seatId: d.seatId, kind: 'device' as const, devices: [assetId] }));
+    return devices.map((d) => ({
+      licenseId: d.licenseId,
+      seatId: d.seatId,
+      kind: 'device' as const,
+      devices: [assetId],
+    }));
   }
 
   /** Deactivates matching active devices; the count triggers keep the counters right. */
   async endDevices(
     manager: EntityManager,
-    where: { seatId?: ReturnType<typeof In<string>> | string; assetId?: string; id?: ReturnType<typeof In<string>> },
+    where: {
+      seatId?: ReturnType<typeof In<string>> | string;
+      assetId?: string;
+      id?: ReturnType<typeof In<string>>;
+    },
     reason: string,
     actorId: string | null,
   ): Promise<SeatDevice[]> {

@@ -40,7 +40,9 @@ describe('seat rules', () => {
   it('matches holders to the metric', () => {
     expect(() => assertMetric(license(), 'person')).not.toThrow();
     expect(refusal(() => assertMetric(license(), 'asset')).code).toBe('WRONG_METRIC');
-    expect(refusal(() => assertMetric(license({ metric: 'per_device' }), 'person')).code).toBe('WRONG_METRIC');
+    expect(refusal(() => assertMetric(license({ metric: 'per_device' }), 'person')).code).toBe(
+      'WRONG_METRIC',
+    );
   });
 
   it('bounds activations per user and per license', () => {
@@ -50,7 +52,10 @@ describe('seat rules', () => {
       max: 1,
     });
     const total = license({ maxActivationsPerUser: 3, maxActivations: 4, activeDevices: 4 });
-    expect(refusal(() => assertActivationAllowed(total, 0)).details).toMatchObject({ limit: 'maxActivations', max: 4 });
+    expect(refusal(() => assertActivationAllowed(total, 0)).details).toMatchObject({
+      limit: 'maxActivations',
+      max: 4,
+    });
   });
 
   it('counts resets against maxDeviceResets, all or none', () => {

@@ -71,7 +71,12 @@ export function assertResetsAllowed(license: SeatLimits, count: number): void {
     throw new BusinessRuleError(
       'RESET_LIMIT',
       `The license allows ${license.maxDeviceResets} device resets; ${license.deviceResets} are used, ${count} requested.`,
-      { max: license.maxDeviceResets, used: license.deviceResets, remaining: Math.max(0, remaining), requested: count },
+      {
+        max: license.maxDeviceResets,
+        used: license.deviceResets,
+        remaining: Math.max(0, remaining),
+        requested: count,
+      },
     );
   }
 }

@@ -52,14 +52,16 @@ export class SeatsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.lifecycle.onEnd((manager, holder, reason, actorId) => this.releaseHolder(manager, holder, reason, actorId));
+    this.lifecycle.onEnd((manager, holder, reason, actorId) =>
+      this.releaseHolder(manager, holder, reason, actorId),
+    );
   }
 
   /** All or none: every id gets a seat, or the request is refused whole. */
   async assign(actor: AuthUser, licenseId: string, kind: HolderKind, ids: string[]): Promise<SeatDto[]> {
     const seats = await this.tx.run(async (manager) => {
       const holders = await this.lockHolders(manager, kind, ids);
-      const license = await this.licenses.lock(manager, licenseId);
+      const license = (await manager.findOne(License, { where: { id: licenseId } }))!;
       assertMetric(license, kind);
       await this.assertAssignable(manager, license, kind, holders);
       assertSeatsAvailable(license, ids.length);
@@ -83,8 +85,11 @@ export class SeatsService implements OnModuleInit {
     const seat = await this.tx.run(async (manager) => {
       const holders = await this.lockHolders(manager, kind, [targetId]);
       const license = await this.licenses.lock(manager, licenseId);
-      const from = await manager.findOne(LicenseSeat, { where: { id: seatId, licenseId, releasedAt: IsNull() } });
-      if (!from) throw new DomainError('not_found', 'NOT_FOUND', `License ${licenseId} has no active seat ${seatId}.`);
+      const from = await manager.findOne(LicenseSeat, {
+        where: { id: seatId, licenseId, releasedAt: IsNull() },
+      });
+      if (!from)
+        throw new DomainError('not_found', 'NOT_FOUND', `License ${licenseId} has no active seat ${seatId}.`);
       assertMetric(license, kind);
       await this.assertAssignable(manager, license, kind, holders);
       // Release first: the count never exceeds quantity, even inside the transaction.
@@ -114,7 +119,10 @@ export class SeatsService implements OnModuleInit {
       where: { licenseId, releasedAt: IsNull() },
       order: { assignedAt: 'ASC', id: 'ASC' },
     });
-    const devices = await this.activeDevices(this.seats.manager, seats.map((s) => s.id));
+    const devices = await this.activeDevices(
+      this.seats.manager,
+      seats.map((s) => s.id),
+    );
     return seats.map((s) => SeatDto.from(s, devices.get(s.id)));
   }
 
@@ -129,7 +137,10 @@ export class SeatsService implements OnModuleInit {
       relations: { license: true },
       order: { assignedAt: 'ASC' },
     });
-    const devices = await this.activeDevices(manager, seats.map((s) => s.id));
+    const devices = await this.activeDevices(
+      manager,
+      seats.map((s) => s.id),
+    );
     const held: HeldLicenseDto[] = seats.map((s) => ({
       licenseId: s.licenseId,
       licenseName: s.license!.name,
@@ -191,7 +202,8 @@ export class SeatsService implements OnModuleInit {
       order: { licenseId: 'ASC' },
     });
     const released = await this.release.releaseSeats(manager, held, reason, actorId);
-    if (holder.assetId) released.push(...(await this.release.releaseActivationsOn(manager, holder.assetId, reason, actorId)));
+    if (holder.assetId)
+      released.push(...(await this.release.releaseActivationsOn(manager, holder.assetId, reason, actorId)));
     return released;
   }
 
@@ -214,7 +226,9 @@ export class SeatsService implements OnModuleInit {
     const unusable = holders.filter((h) => !h.usable).map((h) => h.id);
     if (unusable.length) {
       throw kind === 'person'
-        ? new BusinessRuleError('INACTIVE_PERSON', 'Deactivated persons take no new seat.', { personIds: unusable })
+        ? new BusinessRuleError('INACTIVE_PERSON', 'Deactivated persons take no new seat.', {
+            personIds: unusable,
+          })
         : new BusinessRuleError('RETIRED_ASSET', 'Retired assets take no new seat.', { assetIds: unusable });
     }
     if (license.orgUnitId) {
@@ -233,9 +247,13 @@ export class SeatsService implements OnModuleInit {
       where: { licenseId: license.id, [column]: In(holders.map((h) => h.id)), releasedAt: IsNull() },
     });
     if (held.length) {
-      throw new ConflictError('ALREADY_ASSIGNED', `Already assigned to this license: ${held.length} of the ${kind}s.`, {
-        [`${kind}Ids`]: held.map((s) => s[column]),
-      });
+      throw new ConflictError(
+        'ALREADY_ASSIGNED',
+        `Already assigned to this license: ${held.length} of the ${kind}s.`,
+        {
+          [`${kind}Ids`]: held.map((s) => s[column]),
+        },
+      );
     }
   }
 
@@ -248,12 +266,21 @@ export class SeatsService implements OnModuleInit {
     action: 'assign' | null,
   ): Promise<LicenseSeat[]> {
     const column = holderColumn(kind);
-    const rows = ids.map((id) => manager.create(LicenseSeat, { licenseId: license.id, [column]: id, assignedBy: actorId }));
+    const rows = ids.map((id) =>
+      manager.create(LicenseSeat, { licenseId: license.id, [column]: id, assignedBy: actorId }),
+    );
     const seats = await manager.save(LicenseSeat, rows);
     if (action) {
       await this.events.record(
         manager,
-        seats.map((s) => ({ licenseId: license.id, seatId: s.id, action, personId: s.personId, assetId: s.assetId, actorId })),
+        seats.map((s) => ({
+          licenseId: license.id,
+          seatId: s.id,
+          action,
+          personId: s.personId,
+          assetId: s.assetId,
+          actorId,
+        })),
       );
     }
     return seats;
@@ -264,10 +291,15 @@ export class SeatsService implements OnModuleInit {
       where: { licenseId, [holderColumn(kind)]: holderId, releasedAt: IsNull() },
     });
     if (!seat) {
-      throw new DomainError('not_found', 'NOT_ASSIGNED', `This ${kind} holds no seat of license ${licenseId}.`, {
-        licenseId,
-        [`${kind}Id`]: holderId,
-      });
+      throw new DomainError(
+        'not_found',
+        'NOT_ASSIGNED',
+        `This ${kind} holds no seat of license ${licenseId}.`,
+        {
+          licenseId,
+          [`${kind}Id`]: holderId,
+        },
+      );
     }
     return seat;
   }

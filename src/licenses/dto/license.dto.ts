@@ -159,6 +159,9 @@ export const FINANCIAL_FIELDS: ReadonlyArray<keyof UpdateLicenseDto> = [
   'supplierId',
 ];
 
+/** The license filters, without paging: lists and reports take the same. */
+export type LicenseFilters = Omit<LicenseListQueryDto, 'page' | 'pageSize' | 'sort'>;
+
 export class LicenseListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() softwareId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() categoryId?: string;

@@ -48,10 +48,18 @@ export class HeldLicenseDto {
   @ApiProperty({ format: 'uuid' }) licenseId: string;
   @ApiProperty() licenseName: string;
   @ApiProperty({ enum: ['per_user', 'per_device'] }) metric: string;
-  @ApiProperty({ enum: ['seat', 'device'], description: 'a seat held, or a device activation of a per_user seat' })
+  @ApiProperty({
+    enum: ['seat', 'device'],
+    description: 'a seat held, or a device activation of a per_user seat',
+  })
   kind: 'seat' | 'device';
   @ApiProperty({ format: 'uuid' }) seatId: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the seat holder (device activations)' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'the seat holder (device activations)',
+  })
   personId: string | null;
   @ApiProperty() since: Date;
   @ApiProperty({ type: [DeviceDto] }) devices: DeviceDto[];
@@ -61,5 +69,6 @@ export class ReleasedDto {
   @ApiProperty({ format: 'uuid' }) licenseId: string;
   @ApiProperty({ format: 'uuid' }) seatId: string;
   @ApiProperty({ enum: ['seat', 'device'] }) kind: 'seat' | 'device';
-  @ApiProperty({ type: [String], format: 'uuid', description: 'assets whose activation ended' }) devices: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'assets whose activation ended' })
+  devices: string[];
 }

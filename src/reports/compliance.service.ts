@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DEFAULT_PAGE_SIZE, Page } from '@libs/pagination';
+import { LicensesService } from '../licenses/licenses.service';
+import { licenseStatus, todayIso } from '../licenses/license-status';
+import { complianceFindings } from './compliance-findings';
+import { ComplianceQueryDto, ComplianceRowDto } from './dto/compliance.dto';
+
+interface Row {
+  id: string;
+  name: string;
+  metric: string;
+  quantity: number;
+  used_seats: number;
+  expiration_date: string | null;
+  active_devices: number;
+  max_activations: number | null;
+  inactive_holders: number;
+  retired_holders: number;
+  out_of_scope: number;
+  over_activation: number;
+  total: string;
+}
+
+/**
+ * Per license: quantity, use and the findings an auditor asks about. A report is a
+ * read model: one query over licenses, seats and their holders, filtered by the
+ * license list's own filters (LicensesService.filteredQuery).
+ */
+@Injectable()
+export class ComplianceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly licenses: LicensesService,
+  ) {}
+
+  async report(query: ComplianceQueryDto): Promise<Page<ComplianceRowDto>> {
+    const today = todayIso();
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const [scopedSql, params] = this.licenses
+      .filteredQuery(query, today)
+      .select('l.id')
+      .getQueryAndParameters();
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const onlyFindings = query.onlyFindings
+      ? `WHERE (l.expiration_date < ${p(today)}::date AND l.used_seats > 0) OR l.used_seats > l.quantity
+           OR f.inactive_holders > 0 OR f.retired_holders > 0 OR f.out_of_scope > 0 OR f.over_activation > 0
+           OR (l.max_activations IS NOT NULL AND l.active_devices > l.max_activations)`
+      : '';
+    const rows: Row[] = await this.dataSource.query(
+      `WITH RECURSIVE unit_ancestors (unit_id, ancestor_id) AS (
+         SELECT id, id FROM org_units
+         UNION
+         SELECT ua.unit_id, o.parent_id FROM unit_ancestors ua
+           JOIN org_units o ON o.id = ua.ancestor_id WHERE o.parent_id IS NOT NULL
+       ),
+       scoped AS (${scopedSql}),
+       facts AS (
+         SELECT s.license_id,
+           count(*) FILTER (WHERE p.active = false)::int AS inactive_holders,
+           count(*) FILTER (WHERE a.status = 'retired')::int AS retired_holders,
+           count(*) FILTER (WHERE l.org_unit_id IS NOT NULL AND NOT EXISTS (
+             SELECT 1 FROM unit_ancestors ua
+             WHERE ua.unit_id = coalesce(p.org_unit_id, a.org_unit_id) AND ua.ancestor_id = l.org_unit_id
+           ))::int AS out_of_scope,
+           count(*) FILTER (WHERE s.active_devices > l.max_activations_per_user)::int AS over_activation
+         FROM license_seats s
+         JOIN licenses l ON l.id = s.license_id
+         LEFT JOIN persons p ON p.id = s.person_id
+         LEFT JOIN assets a ON a.id = s.asset_id
+         WHERE s.released_at IS NULL AND s.license_id IN (SELECT l_id FROM scoped)
+         GROUP BY s.license_id
+       )
+       SELECT l.id, l.name, l.metric, l.quantity, l.used_seats, l.expiration_date, l.active_devices,
+         l.max_activations, coalesce(f.inactive_holders, 0) AS inactive_holders,
+         coalesce(f.retired_holders, 0) AS retired_holders, coalesce(f.out_of_scope, 0) AS out_of_scope,
+         coalesce(f.over_activation, 0) AS over_activation, count(*) OVER () AS total
+       FROM licenses l
+       JOIN scoped ON scoped.l_id = l.id
+       LEFT JOIN facts f ON f.license_id = l.id
+       ${onlyFindings}
+       ORDER BY l.name, l.id
+       LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
+      params,
+    );
+    return {
+      items: rows.map((r) => this.toRow(r, today)),
+      total: rows.length ? Number(rows[0].total) : 0,
+      page,
+      pageSize,
+    };
+  }
+
+  private toRow(r: Row, today: string): ComplianceRowDto {
+    const status = licenseStatus(r.expiration_date, today);
+    return {
+      licenseId: r.id,
+      name: r.name,
+      metric: r.metric,
+      quantity: r.quantity,
+      used: r.used_seats,
+      available: r.quantity - r.used_seats,
+      status,
+      expirationDate: r.expiration_date,
+      activeDevices: r.active_devices,
+      findings: complianceFindings({
+        status,
+        quantity: r.quantity,
+        used: r.used_seats,
+        inactiveHolders: r.inactive_holders,
+        retiredHolders: r.retired_holders,
+        outOfScope: r.out_of_scope,
+        seatsOverActivationLimit: r.over_activation,
+        activeDevices: r.active_devices,
+        maxActivations: r.max_activations,
+      }),
+    };
+  }
+}
