@@ -1,9 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { startApp as start, stopApp as stop } from './helpers/app-process';
 import { freshDatabase } from './setup/test-database';
 
 /**
@@ -11,48 +10,6 @@ import { freshDatabase } from './setup/test-database';
  * build is needed), reads its banner, logs in with the printed credentials, and
  * stops it with SIGTERM.
  */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  url: string;
-}
-
-async function start(env: Record<string, string>): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'src/main.ts'],
-    {
-      env: { PATH: process.env.PATH, PORT: String(port), LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  child.stdout!.on('data', (b) => (out += b));
-  child.stderr!.on('data', (b) => (out += b));
-  const deadline = Date.now() + 90_000;
-  while (!out.includes('Seatkeeper is running')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, output: () => out, url: `http://127.0.0.1:${port}` };
-}
-
-function stop(run: Running): Promise<number | null> {
-  return new Promise((resolve) => {
-    run.child.once('exit', (code) => resolve(code));
-    run.child.kill('SIGTERM');
-  });
-}
-
 describe('the app as a process', () => {
   let dataDir: string;
   let databaseUrl: string | undefined;

@@ -61,7 +61,7 @@ export class SeatsService implements OnModuleInit {
   async assign(actor: AuthUser, licenseId: string, kind: HolderKind, ids: string[]): Promise<SeatDto[]> {
     const seats = await this.tx.run(async (manager) => {
       const holders = await this.lockHolders(manager, kind, ids);
-      const license = (await manager.findOne(License, { where: { id: licenseId } }))!;
+      const license = await this.licenses.lock(manager, licenseId);
       assertMetric(license, kind);
       await this.assertAssignable(manager, license, kind, holders);
       assertSeatsAvailable(license, ids.length);
