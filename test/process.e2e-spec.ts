@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { startApp as start, stopApp as stop } from './helpers/app-process';
-import { freshDatabase } from './setup/test-database';
+import { adminQuery, freshDatabase } from './setup/test-database';
 
 /**
  * The real process: starts main.ts as `npm start` would (through ts-node, so no
@@ -16,7 +16,10 @@ describe('the app as a process', () => {
   beforeAll(async () => {
     ({ dataDir, databaseUrl } = await freshDatabase());
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (databaseUrl) await adminQuery(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
+  });
 
   it('prints its URL and the admin login, serves /health, logs JSON lines, and exits cleanly on SIGTERM', async () => {
     const env = {

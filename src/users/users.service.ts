@@ -88,19 +88,22 @@ export class UsersService {
     return { id, email, displayName, role, orgUnitId };
   }
 
-  /** Creates the first admin when there is none (start-up; ADMIN_EMAIL/ADMIN_PASSWORD). */
+  /**
+   * Creates the first admin when there is none (start-up; ADMIN_EMAIL/ADMIN_PASSWORD).
+   * Several instances may start at once: a transaction-level advisory lock lets one do it.
+   */
   async ensureAdmin(email: string, password: string): Promise<User | null> {
-    if (await this.users.existsBy({ role: 'admin' })) return null;
-    const existing = await this.users
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
-    if (existing) {
-      existing.role = 'admin';
-      existing.passwordHash = await hashPassword(password);
-      return this.users.save(existing);
-    }
-    return this.create({ email, password, displayName: 'Administrator', role: 'admin' });
+    const passwordHash = await hashPassword(password);
+    return this.tx.run(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('seatkeeper:first-admin'))`);
+      if (await manager.existsBy(User, { role: 'admin' })) return null;
+      const existing = await manager
+        .createQueryBuilder(User, 'u')
+        .where('lower(u.email) = lower(:email)', { email })
+        .getOne();
+      const admin = existing ?? manager.create(User, { email, displayName: 'Administrator' });
+      return manager.save(Object.assign(admin, { role: 'admin' as const, passwordHash }));
+    });
   }
 
   private async lockUser(manager: EntityManager, id: string): Promise<User> {
