@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsUUID, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsUUID,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 
 export const MAX_BULK = 500;
 
@@ -23,11 +31,22 @@ export class AssignAssetsDto {
   assetIds: string[];
 }
 
+/** Refuses the field when `other` is given too (even as null): a transfer names one target. */
+const WithoutOther = (other: keyof TransferSeatDto) =>
+  ValidateBy({
+    name: 'withoutOther',
+    validator: {
+      validate: (_value, args) => (args?.object as TransferSeatDto)[other] === undefined,
+      defaultMessage: () => 'give exactly one of personId or assetId, as a UUID',
+    },
+  });
+
 /** Exactly one of personId (per_user) or assetId (per_device). */
 export class TransferSeatDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @ValidateIf((o: TransferSeatDto) => o.personId !== undefined || o.assetId === undefined)
   @IsUUID('all', { message: 'give exactly one of personId or assetId, as a UUID' })
+  @WithoutOther('assetId')
   personId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
