@@ -18,7 +18,8 @@ describe('the app as a process', () => {
   });
   afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
-    if (databaseUrl) await adminQuery(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
+    if (databaseUrl)
+      await adminQuery(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
   });
 
   it('prints its URL and the admin login, serves /health, logs JSON lines, and exits cleanly on SIGTERM', async () => {

@@ -34,9 +34,14 @@ export function likePattern(q: string): string {
 }
 
 /** Keeps rows where any of the columns contains `q` (case-insensitive, literally). */
-export function applySearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, q: string | undefined, columns: string[]) {
+export function applySearch<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  q: string | undefined,
+  columns: string[],
+) {
   const text = q?.trim();
-  if (text && columns.length) qb.andWhere(`(${columns.map((col) => `${col} ILIKE :q`).join(' OR ')})`, { q: likePattern(text) });
+  if (text && columns.length)
+    qb.andWhere(`(${columns.map((col) => `${col} ILIKE :q`).join(' OR ')})`, { q: likePattern(text) });
   return qb;
 }
 

@@ -33,7 +33,10 @@ const SEAT_CONSTRAINTS: Record<string, (query: string) => DomainError> = {
   ck_licenses__device_resets: (query) =>
     /device_resets\s*=\s*device_resets/i.test(query)
       ? new BusinessRuleError('RESET_LIMIT', 'The license has no device reset left.')
-      : new ConflictError('RESETS_BELOW_USE', 'maxDeviceResets cannot be lower than the resets already done.'),
+      : new ConflictError(
+          'RESETS_BELOW_USE',
+          'maxDeviceResets cannot be lower than the resets already done.',
+        ),
   uq_license_seats__license_id__person_id: () =>
     new ConflictError('ALREADY_ASSIGNED', 'This person already holds a seat of this license.'),
   uq_license_seats__license_id__asset_id: () =>

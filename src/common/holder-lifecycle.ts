@@ -26,7 +26,12 @@ export class HolderLifecycle {
     this.releasers.push(releaser);
   }
 
-  async end(manager: EntityManager, holder: Holder, reason: HolderEnd, actorId: string | null): Promise<void> {
+  async end(
+    manager: EntityManager,
+    holder: Holder,
+    reason: HolderEnd,
+    actorId: string | null,
+  ): Promise<void> {
     for (const release of this.releasers) await release(manager, holder, reason, actorId);
   }
 }

@@ -76,7 +76,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // Every pooled connection stayed busy past the wait: overload, not the client's fault.
     if (exception instanceof Error && /timeout exceeded when trying to connect/.test(exception.message)) {
       this.logger.warn({ requestId: request.id }, 'database pool exhausted');
-      return shape(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_BUSY', 'The database is busy; try again shortly.', {});
+      return shape(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'DATABASE_BUSY',
+        'The database is busy; try again shortly.',
+        {},
+      );
     }
 
     this.logger.error(
