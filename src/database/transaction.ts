@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  FindOptionsWhere,
+  ObjectLiteral,
+  QueryFailedError,
+} from 'typeorm';
+import { NotFoundError } from '@libs/errors';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 5;
@@ -8,6 +16,7 @@ const MAX_ATTEMPTS = 5;
  * The transaction boundary of a use case. Services that write several rows take
  * the `EntityManager` it hands them. Deadlocks and serialization failures are
  * retried here, and only here, a bounded number of times with jittered backoff.
+ * Every write runs in a transaction, so the audit trigger learns its actor.
  */
 @Injectable()
 export class TransactionRunner {
@@ -22,6 +31,16 @@ export class TransactionRunner {
         await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
       }
     }
+  }
+
+  /** Deletes the row matching `where`; 404 naming `label` when there is none. */
+  async deleteOne<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    where: FindOptionsWhere<T> & { id: string },
+    label: string,
+  ): Promise<void> {
+    const { affected } = await this.run((manager) => manager.delete(entity, where));
+    if (!affected) throw new NotFoundError(label, where.id);
   }
 }
 

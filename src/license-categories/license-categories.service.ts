@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { NotFoundError } from '@libs/errors';
@@ -18,7 +19,10 @@ const LIST_SPEC = {
 
 @Injectable()
 export class LicenseCategoriesService {
-  constructor(@InjectRepository(LicenseCategory) private readonly categories: Repository<LicenseCategory>) {}
+  constructor(
+    @InjectRepository(LicenseCategory) private readonly categories: Repository<LicenseCategory>,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   list(query: LicenseCategoryListQueryDto): Promise<Page<LicenseCategory>> {
     return paginate(this.categories.createQueryBuilder('c'), query, LIST_SPEC);
@@ -41,7 +45,6 @@ export class LicenseCategoriesService {
 
   /** 409 IN_USE while licenses point to it (foreign key). */
   async remove(id: string): Promise<void> {
-    const { affected } = await this.categories.delete({ id });
-    if (!affected) throw new NotFoundError('License category', id);
+    await this.tx.deleteOne(LicenseCategory, { id }, 'License category');
   }
 }

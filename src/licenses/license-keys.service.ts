@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { NotFoundError } from '@libs/errors';
 import { AuthUser } from '../auth/auth-user';
 import { can } from '../auth/permissions';
 import { TransactionRunner } from '../database/transaction';
@@ -58,8 +57,7 @@ export class LicenseKeysService {
   }
 
   async remove(licenseId: string, keyId: string): Promise<void> {
-    const { affected } = await this.keys.delete({ id: keyId, licenseId });
-    if (!affected) throw new NotFoundError('License key', keyId);
+    await this.tx.deleteOne(LicenseKey, { id: keyId, licenseId }, 'License key');
   }
 
   private toDto(actor: AuthUser, { id, keyEncrypted, note, seatId }: LicenseKey): LicenseKeyDto {

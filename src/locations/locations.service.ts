@@ -59,8 +59,7 @@ export class LocationsService {
 
   /** 409 IN_USE when child locations, persons, assets or licenses still point to it (foreign keys). */
   async remove(id: string): Promise<void> {
-    const { affected } = await this.locations.delete({ id });
-    if (!affected) throw new NotFoundError('Location', id);
+    await this.tx.deleteOne(Location, { id }, 'Location');
   }
 
   /** The names from the top-level location down to this one: `Germany/Berlin/HQ`. */

@@ -70,8 +70,7 @@ export class OrgUnitsService {
 
   /** 409 IN_USE when child units, persons, assets, licenses or users still point to it (foreign keys). */
   async remove(id: string): Promise<void> {
-    const { affected } = await this.units.delete({ id });
-    if (!affected) throw new NotFoundError('Org unit', id);
+    await this.tx.deleteOne(OrgUnit, { id }, 'Org unit');
   }
 
   /** The unit and all its descendants (for department-head scoping); empty for an unknown id. */

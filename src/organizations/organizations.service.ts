@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { NotFoundError } from '@libs/errors';
@@ -18,7 +19,10 @@ const LIST_SPEC = {
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
+  constructor(
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   list(query: OrganizationListQueryDto): Promise<Page<Organization>> {
     const qb = this.organizations.createQueryBuilder('o');
@@ -43,7 +47,6 @@ export class OrganizationsService {
 
   /** 409 IN_USE when org units, software or licenses still point to it (foreign keys). */
   async remove(id: string): Promise<void> {
-    const { affected } = await this.organizations.delete({ id });
-    if (!affected) throw new NotFoundError('Organization', id);
+    await this.tx.deleteOne(Organization, { id }, 'Organization');
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { NotFoundError } from '@libs/errors';
@@ -16,7 +17,10 @@ const LIST_SPEC = {
 /** Duplicates of (name, version) and unknown publishers are refused by the database (409 / 400). */
 @Injectable()
 export class SoftwareService {
-  constructor(@InjectRepository(Software) private readonly software: Repository<Software>) {}
+  constructor(
+    @InjectRepository(Software) private readonly software: Repository<Software>,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   list(query: SoftwareListQueryDto): Promise<Page<Software>> {
     const qb = whereEquals(this.software.createQueryBuilder('s'), { publisherId: query.publisherId });
@@ -40,7 +44,6 @@ export class SoftwareService {
 
   /** 409 IN_USE while licenses point to it (foreign key). */
   async remove(id: string): Promise<void> {
-    const { affected } = await this.software.delete({ id });
-    if (!affected) throw new NotFoundError('Software', id);
+    await this.tx.deleteOne(Software, { id }, 'Software');
   }
 }
