@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import helmet from 'helmet';
+import { AppConfig } from './config/app-config';
 
 export const BODY_LIMIT = '1mb';
 
@@ -11,6 +13,9 @@ export function configureApp(app: INestApplication): INestApplication {
   express.useLogger(app.get(Logger));
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.disable('x-powered-by');
+  express.use(helmet());
+  const { corsOrigins } = app.get(AppConfig);
+  if (corsOrigins.length) app.enableCors({ origin: corsOrigins.includes('*') ? true : corsOrigins });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -51,6 +51,12 @@ describe('the HTTP app', () => {
     expectError(await t.admin.get('/api/v1/organizations?q=a%00b'), 400);
   });
 
+  it('answers no CORS headers unless origins are configured, and sets security headers', async () => {
+    const res = await t.http.options('/api/v1/licenses').set('Origin', 'https://app.example.com');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await t.http.get('/health')).headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('answers unknown routes with 404 in the error shape', async () => {
     expectError(await t.admin.get('/api/v1/nothing-here'), 404);
   });

@@ -79,6 +79,20 @@ class Environment {
   NODE_ENV?: string;
 
   @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_MAX_ATTEMPTS?: number;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Matches(/^(\*|https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*)$/, {
+    message: 'CORS_ORIGINS must be * or a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 }
@@ -98,6 +112,10 @@ export class AppConfig {
   jwtExpiresIn: string;
   production: boolean;
   logLevel: string;
+  /** Login attempts a minute per email; per client IP five times as many. */
+  loginMaxAttempts: number;
+  /** Origins allowed to call the API from a browser; empty = CORS off. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -126,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtExpiresIn: parsed.JWT_EXPIRES_IN ?? '1h',
     production,
     logLevel: parsed.LOG_LEVEL ?? (env.JEST_WORKER_ID ? 'silent' : 'info'),
+    loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS ?? 10,
+    corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
   };
 }
 
