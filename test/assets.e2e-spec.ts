@@ -313,7 +313,7 @@ describe('assets', () => {
   });
 
   it('needs a token; reading needs assets:read, writing assets:write', async () => {
-    const a = await asset({ name: 'Guarded' });
+    const a = await asset({ name: 'Guarded', orgUnitId: unitId }); // in the head's unit: a head sees only their subtree
     expectError(await t.http.get(URL), 401);
     expectError(await t.http.get(`${URL}/${a.id}`), 401);
     expectError(await t.http.post(URL).send({ name: 'Anon', inventoryNumber: 'INV-ANON' }), 401);

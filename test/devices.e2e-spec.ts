@@ -268,7 +268,7 @@ describe('seat devices: activate and reset', () => {
         .post(url(license.id, '/persons'))
         .send({ personIds: [p] })
         .expect(201);
-      const [a] = await assets(1);
+      const a = (await f.asset({ orgUnitId: unit.id })).id; // a head activates on assets of their unit only
       const finance = await t.as('finance');
       expectError(await activate(license.id, p, a, finance), 403);
       const head = await t.as('department_head', unit.id);

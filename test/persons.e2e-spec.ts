@@ -319,7 +319,7 @@ describe('persons', () => {
   });
 
   it('needs a token; reading needs persons:read, writing persons:write', async () => {
-    const p = await person({ firstName: 'Guarded' });
+    const p = await person({ firstName: 'Guarded', orgUnitId: unitId }); // in the head's unit: a head sees only their subtree
     expectError(await t.http.get(URL), 401);
     expectError(await t.http.get(`${URL}/${p.id}`), 401);
     expectError(await t.http.patch(`${URL}/${p.id}`).send({ active: false }), 401);

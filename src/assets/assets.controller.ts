@@ -17,14 +17,14 @@ export class AssetsController {
   @Get()
   @RequirePermissions('assets:read')
   @ApiOkResponse({ type: PageDto(AssetDto) })
-  async list(@Query() query: AssetListQueryDto) {
-    return mapPage(await this.assets.list(query), AssetDto.from);
+  async list(@CurrentUser() actor: AuthUser, @Query() query: AssetListQueryDto) {
+    return mapPage(await this.assets.list(actor, query), AssetDto.from);
   }
 
   @Get(':id')
   @RequirePermissions('assets:read')
-  async get(@UuidParam() id: string): Promise<AssetDto> {
-    return AssetDto.from(await this.assets.get(id));
+  async get(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<AssetDto> {
+    return AssetDto.from(await this.assets.get(actor, id));
   }
 
   @Post()

@@ -7,6 +7,7 @@ import { whereEquals } from '@libs/pagination';
 import { AuthUser } from '../auth/auth-user';
 import { HolderLifecycle } from '../common/holder-lifecycle';
 import { TransactionRunner } from '../database/transaction';
+import { OrgScope } from '../org-units/org-scope.service';
 import { Asset } from './asset.entity';
 import { AssetListQueryDto, CreateAssetDto, UpdateAssetDto } from './dto/asset.dto';
 
@@ -33,9 +34,11 @@ export class AssetsService {
     @InjectRepository(Asset) private readonly assets: Repository<Asset>,
     private readonly tx: TransactionRunner,
     private readonly lifecycle: HolderLifecycle,
+    private readonly scope: OrgScope,
   ) {}
 
-  list(query: AssetListQueryDto): Promise<Page<Asset>> {
+  /** A department head lists only the assets of their org-unit subtree (totals too). */
+  list(actor: AuthUser, query: AssetListQueryDto): Promise<Page<Asset>> {
     const { kind, status, orgUnitId, locationId, ownerPersonId } = query;
     const qb = whereEquals(this.assets.createQueryBuilder('a'), {
       kind,
@@ -44,11 +47,14 @@ export class AssetsService {
       locationId,
       ownerPersonId,
     });
+    this.scope.restrict(qb, 'a.orgUnitId', actor);
     return paginate(qb, query, LIST_SPEC);
   }
 
-  async get(id: string): Promise<Asset> {
-    const asset = await this.assets.findOneBy({ id });
+  /** 404 for an unknown asset and, alike, for one outside a department head's subtree. */
+  async get(actor: AuthUser, id: string): Promise<Asset> {
+    const qb = this.assets.createQueryBuilder('a').where('a.id = :id', { id });
+    const asset = await this.scope.restrict(qb, 'a.orgUnitId', actor).getOne();
     if (!asset) throw new NotFoundError('Asset', id);
     return asset;
   }

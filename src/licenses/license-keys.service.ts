@@ -28,8 +28,9 @@ export class LicenseKeysService {
     private readonly tx: TransactionRunner,
   ) {}
 
+  /** 404 when the license is unknown or not visible to the actor (a department head outside its scope). */
   async list(actor: AuthUser, licenseId: string): Promise<LicenseKeyDto[]> {
-    await this.licenses.ensureExists(licenseId);
+    await this.licenses.assertVisible(actor, licenseId);
     const keys = await this.keys.find({ where: { licenseId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return keys.map((k) => this.toDto(actor, k));
   }

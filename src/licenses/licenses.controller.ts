@@ -18,14 +18,14 @@ export class LicensesController {
   @Get()
   @RequirePermissions('licenses:read')
   @ApiOkResponse({ type: PageDto(LicenseDto) })
-  async list(@Query() query: LicenseListQueryDto) {
-    return mapPage(await this.licenses.list(query), LicenseDto.from);
+  async list(@CurrentUser() actor: AuthUser, @Query() query: LicenseListQueryDto) {
+    return mapPage(await this.licenses.list(actor, query), LicenseDto.from);
   }
 
   @Get(':id')
   @RequirePermissions('licenses:read')
-  async get(@UuidParam() id: string): Promise<LicenseDto> {
-    return LicenseDto.from(await this.licenses.get(id));
+  async get(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<LicenseDto> {
+    return LicenseDto.from(await this.licenses.get(actor, id));
   }
 
   @Post()

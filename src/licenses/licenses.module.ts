@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrgUnitsModule } from '../org-units/org-units.module';
 import { License } from './license.entity';
 import { LicenseKey } from './license-key.entity';
 import { LicensesService } from './licenses.service';
@@ -9,7 +10,7 @@ import { LicensesController } from './licenses.controller';
 import { LicenseKeysController } from './license-keys.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([License, LicenseKey])],
+  imports: [TypeOrmModule.forFeature([License, LicenseKey]), OrgUnitsModule],
   providers: [LicensesService, LicenseKeysService, KeyCipher],
   controllers: [LicensesController, LicenseKeysController],
   exports: [LicensesService, LicenseKeysService, KeyCipher],

@@ -6,6 +6,7 @@ import { applySearch, Page, paginate, whereEquals } from '@libs/pagination';
 import { AuthUser } from '../auth/auth-user';
 import { can } from '../auth/permissions';
 import { TransactionRunner } from '../database/transaction';
+import { OrgScope } from '../org-units/org-scope.service';
 import { License } from './license.entity';
 import { assertChangeKeepsUse } from './license-rules';
 import {
@@ -51,20 +52,24 @@ export class LicensesService {
   constructor(
     @InjectRepository(License) private readonly licenses: Repository<License>,
     private readonly tx: TransactionRunner,
+    private readonly scope: OrgScope,
   ) {}
 
-  async list(query: LicenseListQueryDto): Promise<Page<LicenseView>> {
+  async list(actor: AuthUser, query: LicenseListQueryDto): Promise<Page<LicenseView>> {
     const today = todayIso();
-    const page = await paginate(this.filteredQuery(query, today), query, { ...LIST_SPEC, searchable: [] });
+    const page = await paginate(this.filteredQuery(actor, query, today), query, {
+      ...LIST_SPEC,
+      searchable: [],
+    });
     return { ...page, items: this.views(page.items, today) };
   }
 
   /**
-   * Licenses matching the list filters and `q`, as a query builder (alias `l`):
-   * the one definition of the filters, shared with the reports.
+   * Licenses the actor may see matching the list filters and `q`, as a query builder
+   * (alias `l`): the one definition of the filters, shared with the reports.
    */
-  filteredQuery(query: LicenseFilters, today = todayIso()): SelectQueryBuilder<License> {
-    const qb = this.licenses.createQueryBuilder('l');
+  filteredQuery(actor: AuthUser, query: LicenseFilters, today = todayIso()): SelectQueryBuilder<License> {
+    const qb = this.scope.restrictLicenses(this.licenses.createQueryBuilder('l'), 'l', actor);
     const { softwareId, categoryId, organizationId, orgUnitId, supplierId, locationId, locationStructureId } =
       query;
     whereEquals(qb, {
@@ -88,15 +93,32 @@ export class LicensesService {
     return applySearch(qb, query.q, LIST_SPEC.searchable);
   }
 
-  async get(id: string): Promise<LicenseView> {
-    const license = await this.licenses.findOneBy({ id });
+  /** 404 for an unknown license and, alike, for one a department head may not see. */
+  async get(actor: AuthUser, id: string): Promise<LicenseView> {
+    const license = await this.visible(this.licenses.manager, actor, id).getOne();
     if (!license) throw new NotFoundError('License', id);
     return this.views([license])[0];
   }
 
-  /** 404 unless the license exists. */
-  async ensureExists(id: string): Promise<void> {
-    if (!(await this.licenses.existsBy({ id }))) throw new NotFoundError('License', id);
+  /** 404 unless the license exists and the actor may see it (usable in a department head's subtree). */
+  async assertVisible(
+    actor: AuthUser,
+    id: string,
+    manager: EntityManager = this.licenses.manager,
+  ): Promise<void> {
+    if (!(await this.visible(manager, actor, id).getExists())) throw new NotFoundError('License', id);
+  }
+
+  /** {@link lock} on behalf of `actor`: 404 too when the license is not visible to them. */
+  async lockVisible(
+    manager: EntityManager,
+    actor: AuthUser,
+    id: string,
+    mode: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
+  ): Promise<License> {
+    const license = await this.lock(manager, id, mode);
+    if (this.scope.isScoped(actor)) await this.assertVisible(actor, id, manager);
+    return license;
   }
 
   /**
@@ -117,7 +139,7 @@ export class LicensesService {
   async create(dto: CreateLicenseDto): Promise<LicenseView> {
     const { id } = await this.licenses.save(this.licenses.create(definedFields(dto)));
     // Read back what the database holds: defaults and normalised numerics.
-    return this.get(id);
+    return this.load(id);
   }
 
   /**
@@ -140,7 +162,7 @@ export class LicensesService {
       assertChangeKeepsUse(license, changes);
       await manager.save(Object.assign(license, changes));
     });
-    return this.get(id);
+    return this.load(id);
   }
 
   /** Refused while seats are in use; its keys and released seats go with it (cascade). */
@@ -167,6 +189,19 @@ export class LicensesService {
       [id, count],
     );
     return rows[0].device_resets;
+  }
+
+  /** The license with this id among those the actor may see, as a query. */
+  private visible(manager: EntityManager, actor: AuthUser, id: string): SelectQueryBuilder<License> {
+    const qb = manager.createQueryBuilder(License, 'l').where('l.id = :id', { id });
+    return this.scope.restrictLicenses(qb, 'l', actor);
+  }
+
+  /** A written license read back for its writer (who is never scoped: writers see every license). */
+  private async load(id: string): Promise<LicenseView> {
+    const license = await this.licenses.findOneBy({ id });
+    if (!license) throw new NotFoundError('License', id);
+    return this.views([license])[0];
   }
 
   private views(licenses: License[], today = todayIso()): LicenseView[] {

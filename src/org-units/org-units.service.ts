@@ -78,6 +78,15 @@ export class OrgUnitsService {
     return TREE.subtreeIds(manager, rootId);
   }
 
+  /**
+   * Holds tree moves off until the caller's transaction ends: a shared hold on the
+   * advisory lock TreeTable.lockForUpdate takes exclusively to move a unit, so a
+   * scope checked in this transaction stays true until it commits.
+   */
+  async holdTree(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', ['org_units_tree']);
+  }
+
   /** True when `unitId` is `ancestorId` or lies below it. */
   isWithin(
     unitId: string,

@@ -17,14 +17,14 @@ export class PersonsController {
   @Get()
   @RequirePermissions('persons:read')
   @ApiOkResponse({ type: PageDto(PersonDto) })
-  async list(@Query() query: PersonListQueryDto) {
-    return mapPage(await this.persons.list(query), PersonDto.from);
+  async list(@CurrentUser() actor: AuthUser, @Query() query: PersonListQueryDto) {
+    return mapPage(await this.persons.list(actor, query), PersonDto.from);
   }
 
   @Get(':id')
   @RequirePermissions('persons:read')
-  async get(@UuidParam() id: string): Promise<PersonDto> {
-    return PersonDto.from(await this.persons.get(id));
+  async get(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<PersonDto> {
+    return PersonDto.from(await this.persons.get(actor, id));
   }
 
   @Post()

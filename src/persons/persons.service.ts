@@ -7,6 +7,7 @@ import { whereEquals } from '@libs/pagination';
 import { AuthUser } from '../auth/auth-user';
 import { HolderLifecycle } from '../common/holder-lifecycle';
 import { TransactionRunner } from '../database/transaction';
+import { OrgScope } from '../org-units/org-scope.service';
 import { Person } from './person.entity';
 import { CreatePersonDto, PersonListQueryDto, UpdatePersonDto } from './dto/person.dto';
 
@@ -40,17 +41,22 @@ export class PersonsService {
     @InjectRepository(Person) private readonly persons: Repository<Person>,
     private readonly tx: TransactionRunner,
     private readonly lifecycle: HolderLifecycle,
+    private readonly scope: OrgScope,
   ) {}
 
-  list(query: PersonListQueryDto): Promise<Page<Person>> {
+  /** A department head lists only the persons of their org-unit subtree (totals too). */
+  list(actor: AuthUser, query: PersonListQueryDto): Promise<Page<Person>> {
     const { orgUnitId, locationId, active, email } = query;
     const qb = whereEquals(this.persons.createQueryBuilder('p'), { orgUnitId, locationId, active });
     if (email) qb.andWhere('lower(p.email) = lower(:email)', { email });
+    this.scope.restrict(qb, 'p.orgUnitId', actor);
     return paginate(qb, query, LIST_SPEC);
   }
 
-  async get(id: string): Promise<Person> {
-    const person = await this.persons.findOneBy({ id });
+  /** 404 for an unknown person and, alike, for one outside a department head's subtree. */
+  async get(actor: AuthUser, id: string): Promise<Person> {
+    const qb = this.persons.createQueryBuilder('p').where('p.id = :id', { id });
+    const person = await this.scope.restrict(qb, 'p.orgUnitId', actor).getOne();
     if (!person) throw new NotFoundError('Person', id);
     return person;
   }

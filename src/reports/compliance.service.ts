@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, Page } from '@libs/pagination';
+import { AuthUser } from '../auth/auth-user';
 import { LicensesService } from '../licenses/licenses.service';
 import { licenseStatus, todayIso } from '../licenses/license-status';
 import { complianceFindings } from './compliance-findings';
@@ -34,12 +35,13 @@ export class ComplianceService {
     private readonly licenses: LicensesService,
   ) {}
 
-  async report(query: ComplianceQueryDto): Promise<Page<ComplianceRowDto>> {
+  /** Over the licenses the actor may see (the license list's scope too). */
+  async report(actor: AuthUser, query: ComplianceQueryDto): Promise<Page<ComplianceRowDto>> {
     const today = todayIso();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const [scopedSql, params] = this.licenses
-      .filteredQuery(query, today)
+      .filteredQuery(actor, query, today)
       .select('l.id')
       .getQueryAndParameters();
     const p = (value: unknown) => `$${params.push(value)}`;

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { RequirePermissions } from '../auth/decorators';
+import { CurrentUser, RequirePermissions } from '../auth/decorators';
+import { AuthUser } from '../auth/auth-user';
 import { ComplianceService } from './compliance.service';
 import { ComplianceQueryDto } from './dto/compliance.dto';
 
@@ -13,7 +14,7 @@ export class ReportsController {
   /** Per license: quantity, used, available, status and findings. Takes the license list filters. */
   @Get('compliance')
   @RequirePermissions('reports:read')
-  complianceReport(@Query() query: ComplianceQueryDto) {
-    return this.compliance.report(query);
+  complianceReport(@CurrentUser() actor: AuthUser, @Query() query: ComplianceQueryDto) {
+    return this.compliance.report(actor, query);
   }
 }

@@ -5,12 +5,15 @@ import { AuthUser } from '../auth/auth-user';
 import { TransactionRunner } from '../database/transaction';
 import { LicensesService } from '../licenses/licenses.service';
 import { AssetsService } from '../assets/assets.service';
+import { PersonsService } from '../persons/persons.service';
+import { OrgScope } from '../org-units/org-scope.service';
 import { LicenseSeat } from './license-seat.entity';
 import { SeatDevice } from './seat-device.entity';
 import { SeatHistory } from './seat-history.service';
 import { SeatRelease } from './seat-release';
 import { assertActivationAllowed, assertMetric, assertResetsAllowed } from './seat-rules';
 import { DeviceDto } from './dto/seat.dto';
+import { scoped } from './holder-scope';
 
 export interface ResetResult {
   licenseId: string;
@@ -23,7 +26,9 @@ export interface ResetResult {
 /**
  * Devices of per_user seats: a seat holder activates the license on assets, within
  * maxActivationsPerUser and maxActivations; resets end activations and count
- * against maxDeviceResets. Same locking as seats: the license row first.
+ * against maxDeviceResets. Same locking as seats: the holders, then the license row.
+ * A department head activates for persons on assets of their subtree and resets
+ * devices of persons there (403 otherwise); the license must be visible (404).
  */
 @Injectable()
 export class DevicesService {
@@ -31,14 +36,21 @@ export class DevicesService {
     private readonly tx: TransactionRunner,
     private readonly licenses: LicensesService,
     private readonly assets: AssetsService,
+    private readonly persons: PersonsService,
     private readonly history: SeatHistory,
     private readonly release: SeatRelease,
+    private readonly scope: OrgScope,
   ) {}
 
   async activate(actor: AuthUser, licenseId: string, personId: string, assetId: string): Promise<DeviceDto> {
     return this.tx.run(async (manager) => {
       const [asset] = await this.assets.lockForAssignment(manager, [assetId]);
-      const license = await this.licenses.lock(manager, licenseId);
+      const persons = await this.lockPersonIfScoped(manager, actor, personId);
+      const license = await this.licenses.lockVisible(manager, actor, licenseId);
+      await this.scope.assertWithin(manager, actor, [
+        ...scoped('person', persons),
+        ...scoped('asset', [asset]),
+      ]);
       assertMetric(license, 'person');
       const seat = await this.seatOf(manager, licenseId, personId, true);
       if (asset.status === 'retired') {
@@ -79,7 +91,10 @@ export class DevicesService {
     assetId?: string,
   ): Promise<ResetResult> {
     return this.tx.run(async (manager) => {
-      const license = await this.licenses.lock(manager, licenseId);
+      // The seat's holder decides the scope: a reset ends their activations, wherever the devices are.
+      const persons = await this.lockPersonIfScoped(manager, actor, personId);
+      const license = await this.licenses.lockVisible(manager, actor, licenseId);
+      await this.scope.assertWithin(manager, actor, scoped('person', persons));
       const seat = await this.seatOf(manager, licenseId, personId, false);
       const active = await manager.find(SeatDevice, {
         where: { seatId: seat.id, deactivatedAt: IsNull(), ...(assetId ? { assetId } : {}) },
@@ -116,6 +131,11 @@ export class DevicesService {
         maxDeviceResets: license.maxDeviceResets,
       };
     });
+  }
+
+  /** A department head's person, share-locked for the scope check (404 when unknown). */
+  private async lockPersonIfScoped(manager: EntityManager, actor: AuthUser, personId: string) {
+    return this.scope.isScoped(actor) ? this.persons.lockForAssignment(manager, [personId]) : [];
   }
 
   /** The person's active seat on the license (row-locked when its counter is about to change). */

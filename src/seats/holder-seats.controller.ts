@@ -15,14 +15,14 @@ export class HolderSeatsController {
 
   @Get('persons/:id/licenses')
   @RequirePermissions('persons:read')
-  personLicenses(@UuidParam() id: string): Promise<HeldLicenseDto[]> {
-    return this.seats.holdings({ personId: id });
+  personLicenses(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<HeldLicenseDto[]> {
+    return this.seats.holdings(actor, { personId: id });
   }
 
   @Get('assets/:id/licenses')
   @RequirePermissions('assets:read')
-  assetLicenses(@UuidParam() id: string): Promise<HeldLicenseDto[]> {
-    return this.seats.holdings({ assetId: id });
+  assetLicenses(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<HeldLicenseDto[]> {
+    return this.seats.holdings(actor, { assetId: id });
   }
 
   /** Frees every seat and device the person holds and deactivates them. */

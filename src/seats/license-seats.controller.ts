@@ -60,8 +60,8 @@ export class LicenseSeatsController {
 
   @Get('seats')
   @RequirePermissions('licenses:read')
-  listSeats(@UuidParam() id: string): Promise<SeatDto[]> {
-    return this.seats.listSeats(id);
+  listSeats(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<SeatDto[]> {
+    return this.seats.listSeats(actor, id);
   }
 
   @Post('seats/:seatId/transfer')
@@ -78,7 +78,7 @@ export class LicenseSeatsController {
 
   @Get('history')
   @RequirePermissions('licenses:read')
-  async history(@UuidParam() id: string, @Query() query: ListQueryDto) {
-    return mapPage(await this.seats.history(id, query), SeatEventDto.from);
+  async history(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Query() query: ListQueryDto) {
+    return mapPage(await this.seats.history(actor, id, query), SeatEventDto.from);
   }
 }

@@ -9,6 +9,7 @@ import { LicensesService } from '../licenses/licenses.service';
 import { LicenseKeysService } from '../licenses/license-keys.service';
 import { License } from '../licenses/license.entity';
 import { OrgUnitsService } from '../org-units/org-units.service';
+import { OrgScope } from '../org-units/org-scope.service';
 import { PersonsService } from '../persons/persons.service';
 import { AssetsService } from '../assets/assets.service';
 import { LicenseSeat } from './license-seat.entity';
@@ -18,6 +19,7 @@ import { SeatEvent } from './seat-event.entity';
 import { Page, PageRequest } from '@libs/pagination';
 import { SeatRelease } from './seat-release';
 import { assertMetric, assertSeatsAvailable, HolderKind } from './seat-rules';
+import { restrictToHolders, scoped } from './holder-scope';
 import { DeviceDto, HeldLicenseDto, ReleasedDto, SeatDto } from './dto/seat.dto';
 
 /** A person or asset as the assignment rules see it. */
@@ -35,6 +37,8 @@ const holderColumn = (kind: HolderKind) => (kind === 'person' ? 'personId' : 'as
  * before it counts, in the transaction that writes; the holders are share-locked
  * first so none is deactivated or retired underneath. The database's counters and
  * CHECK constraints refuse anything that would slip past (migration Seats…).
+ * A department head acts only on licenses they see (else 404) and on holders in
+ * their subtree (else 403), checked in that transaction once the holders are locked.
  */
 @Injectable()
 export class SeatsService implements OnModuleInit {
@@ -49,6 +53,7 @@ export class SeatsService implements OnModuleInit {
     private readonly events: SeatHistory,
     private readonly release: SeatRelease,
     private readonly lifecycle: HolderLifecycle,
+    private readonly scope: OrgScope,
   ) {}
 
   onModuleInit(): void {
@@ -61,7 +66,8 @@ export class SeatsService implements OnModuleInit {
   async assign(actor: AuthUser, licenseId: string, kind: HolderKind, ids: string[]): Promise<SeatDto[]> {
     const seats = await this.tx.run(async (manager) => {
       const holders = await this.lockHolders(manager, kind, ids);
-      const license = await this.licenses.lock(manager, licenseId);
+      const license = await this.licenses.lockVisible(manager, actor, licenseId);
+      await this.scope.assertWithin(manager, actor, scoped(kind, holders));
       assertMetric(license, kind);
       await this.assertAssignable(manager, license, kind, holders);
       assertSeatsAvailable(license, ids.length);
@@ -72,7 +78,10 @@ export class SeatsService implements OnModuleInit {
 
   async unassign(actor: AuthUser, licenseId: string, kind: HolderKind, holderId: string): Promise<void> {
     await this.tx.run(async (manager) => {
-      await this.licenses.lock(manager, licenseId);
+      // Holders before the license, the lock order of every seat write.
+      const holders = this.scope.isScoped(actor) ? await this.lockHolders(manager, kind, [holderId]) : [];
+      await this.licenses.lockVisible(manager, actor, licenseId);
+      await this.scope.assertWithin(manager, actor, scoped(kind, holders));
       const seat = await this.activeSeatOf(manager, licenseId, kind, holderId);
       await this.release.releaseSeats(manager, [seat], 'unassigned', actor.id);
     });
@@ -84,7 +93,9 @@ export class SeatsService implements OnModuleInit {
     const targetId = (to.personId ?? to.assetId) as string;
     const seat = await this.tx.run(async (manager) => {
       const holders = await this.lockHolders(manager, kind, [targetId]);
-      const license = await this.licenses.lock(manager, licenseId);
+      const sources = this.scope.isScoped(actor) ? await this.lockSeatHolder(manager, licenseId, seatId) : [];
+      const license = await this.licenses.lockVisible(manager, actor, licenseId);
+      await this.scope.assertWithin(manager, actor, [...sources, ...scoped(kind, holders)]);
       const from = await manager.findOne(LicenseSeat, {
         where: { id: seatId, licenseId, releasedAt: IsNull() },
       });
@@ -112,13 +123,16 @@ export class SeatsService implements OnModuleInit {
     return SeatDto.from(seat);
   }
 
-  /** The license's current seats with their devices. */
-  async listSeats(licenseId: string): Promise<SeatDto[]> {
-    await this.licenses.ensureExists(licenseId);
-    const seats = await this.seats.find({
-      where: { licenseId, releasedAt: IsNull() },
-      order: { assignedAt: 'ASC', id: 'ASC' },
-    });
+  /** The license's current seats with their devices; a department head's holders only. */
+  async listSeats(actor: AuthUser, licenseId: string): Promise<SeatDto[]> {
+    await this.licenses.assertVisible(actor, licenseId);
+    const qb = this.seats
+      .createQueryBuilder('s')
+      .where('s.licenseId = :licenseId', { licenseId })
+      .andWhere('s.releasedAt IS NULL')
+      .orderBy('s.assignedAt', 'ASC')
+      .addOrderBy('s.id', 'ASC');
+    const seats = await restrictToHolders(this.scope, qb, actor).getMany();
     const devices = await this.activeDevices(
       this.seats.manager,
       seats.map((s) => s.id),
@@ -126,17 +140,24 @@ export class SeatsService implements OnModuleInit {
     return seats.map((s) => SeatDto.from(s, devices.get(s.id)));
   }
 
-  /** What a person or asset holds now: seats, and for an asset also activations on per_user seats. */
-  async holdings(holder: Holder): Promise<HeldLicenseDto[]> {
-    if (holder.personId) await this.persons.get(holder.personId);
-    else await this.assets.get(holder.assetId as string);
+  /**
+   * What a person or asset holds now: seats, and for an asset also activations on
+   * per_user seats. A department head: 404 for a holder outside their subtree, and
+   * only the licenses they see.
+   */
+  async holdings(actor: AuthUser, holder: Holder): Promise<HeldLicenseDto[]> {
+    if (holder.personId) await this.persons.get(actor, holder.personId);
+    else await this.assets.get(actor, holder.assetId as string);
     const manager = this.seats.manager;
-    const where = holder.personId ? { personId: holder.personId } : { assetId: holder.assetId };
-    const seats = await manager.find(LicenseSeat, {
-      where: { ...where, releasedAt: IsNull() },
-      relations: { license: true },
-      order: { assignedAt: 'ASC' },
-    });
+    const seatsQuery = manager
+      .createQueryBuilder(LicenseSeat, 's')
+      .innerJoinAndSelect('s.license', 'l')
+      .where(holder.personId ? 's.personId = :holderId' : 's.assetId = :holderId', {
+        holderId: holder.personId ?? holder.assetId,
+      })
+      .andWhere('s.releasedAt IS NULL')
+      .orderBy('s.assignedAt', 'ASC');
+    const seats = await this.scope.restrictLicenses(seatsQuery, 'l', actor).getMany();
     const devices = await this.activeDevices(
       manager,
       seats.map((s) => s.id),
@@ -152,11 +173,14 @@ export class SeatsService implements OnModuleInit {
       devices: (devices.get(s.id) ?? []).map(DeviceDto.from),
     }));
     if (holder.assetId) {
-      const activations = await manager.find(SeatDevice, {
-        where: { assetId: holder.assetId, deactivatedAt: IsNull() },
-        relations: { seat: { license: true } },
-        order: { activatedAt: 'ASC' },
-      });
+      const activationsQuery = manager
+        .createQueryBuilder(SeatDevice, 'd')
+        .innerJoinAndSelect('d.seat', 's')
+        .innerJoinAndSelect('s.license', 'l')
+        .where('d.assetId = :assetId', { assetId: holder.assetId })
+        .andWhere('d.deactivatedAt IS NULL')
+        .orderBy('d.activatedAt', 'ASC');
+      const activations = await this.scope.restrictLicenses(activationsQuery, 'l', actor).getMany();
       for (const d of activations) {
         held.push({
           licenseId: d.licenseId,
@@ -173,16 +197,17 @@ export class SeatsService implements OnModuleInit {
     return held;
   }
 
-  /** Every seat event of the license, newest first. */
-  async history(licenseId: string, request: PageRequest): Promise<Page<SeatEvent>> {
-    await this.licenses.ensureExists(licenseId);
-    return this.events.list(licenseId, request);
+  /** Every seat event of the license, newest first; a department head's holders only. */
+  async history(actor: AuthUser, licenseId: string, request: PageRequest): Promise<Page<SeatEvent>> {
+    await this.licenses.assertVisible(actor, licenseId);
+    return this.events.list(actor, licenseId, request);
   }
 
   /** Frees every seat and device of a person and deactivates them, on purpose. */
   async offboard(actor: AuthUser, personId: string): Promise<ReleasedDto[]> {
     return this.tx.run(async (manager) => {
-      await this.persons.lock(manager, personId);
+      const person = await this.persons.lock(manager, personId);
+      await this.scope.assertWithin(manager, actor, scoped('person', [person]));
       const released = await this.releaseHolder(manager, { personId }, 'offboarded', actor.id);
       await this.persons.markInactive(manager, personId);
       return released;
@@ -205,6 +230,17 @@ export class SeatsService implements OnModuleInit {
     if (holder.assetId)
       released.push(...(await this.release.releaseActivationsOn(manager, holder.assetId, reason, actorId)));
     return released;
+  }
+
+  /**
+   * The holder of an active seat, share-locked like the holders of an assign (none
+   * when there is no such seat: the caller's own lookup answers 404 then).
+   */
+  private async lockSeatHolder(manager: EntityManager, licenseId: string, seatId: string) {
+    const seat = await manager.findOneBy(LicenseSeat, { id: seatId, licenseId, releasedAt: IsNull() });
+    if (!seat) return [];
+    const kind: HolderKind = seat.personId ? 'person' : 'asset';
+    return scoped(kind, await this.lockHolders(manager, kind, [(seat.personId ?? seat.assetId) as string]));
   }
 
   private async lockHolders(manager: EntityManager, kind: HolderKind, ids: string[]): Promise<HolderRow[]> {
