@@ -17,13 +17,16 @@ export type Permission =
   | 'reports:read'
   | 'imports:run'
   | 'audit:read'
-  | 'users:manage';
+  | 'users:manage'
+  /** Sees and acts on every org unit; without it, only the user's own subtree. */
+  | 'units:all';
 
 const READ_ALL: Permission[] = ['catalogs:read', 'persons:read', 'assets:read', 'licenses:read'];
+const READ_EVERYWHERE: Permission[] = [...READ_ALL, 'units:all'];
 
 /** The one table mapping roles to permissions (DOMAIN.md, "Who uses it"). */
 const ASSET_MANAGER: Permission[] = [
-  ...READ_ALL,
+  ...READ_EVERYWHERE,
   'catalogs:write',
   'persons:write',
   'assets:write',
@@ -42,7 +45,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([...ASSET_MANAGER, 'users:manage']),
   asset_manager: new Set<Permission>(ASSET_MANAGER),
   department_head: new Set<Permission>([...READ_ALL, 'seats:assign']),
-  finance: new Set<Permission>([...READ_ALL, 'licenses:write-financial', 'reports:read', 'audit:read']),
+  finance: new Set<Permission>([...READ_EVERYWHERE, 'licenses:write-financial', 'reports:read', 'audit:read']),
 };
 
 export function can(role: Role, permission: Permission): boolean {

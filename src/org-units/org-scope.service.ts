@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ForbiddenError } from '@libs/errors';
+import { can } from '../auth/permissions';
 import { AuthUser } from '../auth/auth-user';
 import { OrgUnitsService } from './org-units.service';
 
@@ -35,7 +36,7 @@ export class OrgScope {
 
   // The one place that decides who is scoped; every other role sees everything.
   isScoped(actor: AuthUser): boolean {
-    return actor.role === 'department_head';
+    return !can(actor.role, 'units:all');
   }
 
   /**
