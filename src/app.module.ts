@@ -22,6 +22,7 @@ import { SeedModule } from './seed/seed.module';
 import { SeatsModule } from './seats/seats.module';
 import { ReportsModule } from './reports/reports.module';
 import { HolderLifecycleModule } from './common/holder-lifecycle';
+import { AuditModule } from './audit/audit.module';
 
 @Module({
   imports: [
@@ -43,6 +44,7 @@ import { HolderLifecycleModule } from './common/holder-lifecycle';
     SeatsModule,
     ReportsModule,
     SeedModule,
+    AuditModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
