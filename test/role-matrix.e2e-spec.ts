@@ -61,6 +61,8 @@ const RULES: Record<string, Expect> = {
   'POST /api/v1/licenses/{id}/persons/{personId}/devices/{assetId}/reset': assigners(404),
   'POST /api/v1/licenses/{id}/persons/{personId}/reset': assigners(404),
   'GET /api/v1/reports/compliance': auditors(200),
+  'GET /api/v1/reports/costs': auditors(200),
+  'GET /api/v1/reports/expiring': auditors(200),
   'GET /api/v1/audit-events': auditors(200),
 };
 // The catalogs, persons and assets: everyone reads, managers write.

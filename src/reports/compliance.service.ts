@@ -36,7 +36,7 @@ export class ComplianceService {
   ) {}
 
   /** Over the licenses the actor may see (the license list's scope too). */
-  async report(actor: AuthUser, query: ComplianceQueryDto): Promise<Page<ComplianceRowDto>> {
+  async report(actor: AuthUser, query: ComplianceQueryDto, all = false): Promise<Page<ComplianceRowDto>> {
     const today = todayIso();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -83,7 +83,7 @@ export class ComplianceService {
        LEFT JOIN facts f ON f.license_id = l.id
        ${onlyFindings}
        ORDER BY l.name, l.id
-       LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
+       ${all ? '' : `LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`}`,
       params,
     );
     return {

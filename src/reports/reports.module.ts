@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { LicensesModule } from '../licenses/licenses.module';
 import { ComplianceService } from './compliance.service';
+import { CostsService } from './costs/costs.service';
+import { CostLines } from './costs/cost-lines';
+import { ExpiringService } from './expiring.service';
+import { ReportFiles } from './report-files';
+import { ReportsService } from './reports.service';
 import { ReportsController } from './reports.controller';
 
 @Module({
   imports: [LicensesModule],
-  providers: [ComplianceService],
+  providers: [ComplianceService, CostsService, CostLines, ExpiringService, ReportFiles, ReportsService],
   controllers: [ReportsController],
 })
 export class ReportsModule {}

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LicenseListQueryDto } from '../../licenses/dto/license.dto';
+import { ReportQueryDto } from '../report-query.dto';
 import { BooleanFilter } from '../../common/field-decorators';
 import { FINDING_CODES, FindingCode } from '../compliance-findings';
 
-export class ComplianceQueryDto extends LicenseListQueryDto {
+export class ComplianceQueryDto extends ReportQueryDto {
   /** Only licenses with at least one finding. */
   @BooleanFilter()
   onlyFindings?: boolean;
