@@ -48,15 +48,12 @@ async function main() {
   }
   const seeded = Date.now() - started;
 
-  const token = (
-    await (
-      await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: config.adminEmail, password: config.adminPassword }),
-      })
-    ).json()
-  ).accessToken as string;
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: config.adminEmail, password: config.adminPassword }),
+  });
+  const { accessToken: token } = (await login.json()) as { accessToken: string };
 
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
