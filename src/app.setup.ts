@@ -3,6 +3,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
 import { AppConfig } from './config/app-config';
 
 export const BODY_LIMIT = '1mb';
@@ -13,7 +16,8 @@ export function configureApp(app: INestApplication): INestApplication {
   express.useLogger(app.get(Logger));
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.disable('x-powered-by');
-  express.use(helmet());
+  // Served over plain http inside many intranets: do not ask browsers to upgrade to https.
+  express.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   const { corsOrigins } = app.get(AppConfig);
   if (corsOrigins.length) app.enableCors({ origin: corsOrigins.includes('*') ? true : corsOrigins });
 
@@ -27,5 +31,24 @@ export function configureApp(app: INestApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(express);
   return app;
+}
+
+/** Where `npm run build:web` puts the browser app. */
+export const WEB_DIST = join(process.cwd(), 'web', 'dist'); // npm scripts run at the package root
+const API_PATHS = /^\/(api|health)(\/|$)/;
+
+/**
+ * Serves the single-page app at `/` when it is built: its files, and index.html
+ * for any other GET outside the API so client-side routes survive a reload.
+ */
+function serveWebApp(app: NestExpressApplication): void {
+  const index = join(WEB_DIST, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(WEB_DIST, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || API_PATHS.test(req.path)) return next();
+    res.sendFile(index);
+  });
 }

@@ -37,7 +37,7 @@ describe('reports', () => {
     const emea = await make.orgUnit({ name: 'EMEA', code: 'SA-E', parentId: sales.id });
     const it_ = await make.orgUnit({ name: 'IT', code: 'IT', parentId: company.id });
     const ops = await make.orgUnit({ name: 'Ops', code: 'OPS', parentId: company.id });
-    units = { company, sales, emea, it: it_, ops } as typeof units;
+    units = { company, sales, emea, it: it_, ops } as unknown as typeof units;
     const supplier = (
       await t.admin.post('/api/v1/organizations').send({ name: 'Reseller', kind: 'supplier' })
     ).body;

@@ -1,0 +1,318 @@
+import { useEffect, useState } from 'react';
+import {
+  ActionIcon, Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, TreeSelect,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, unwrap, type License, type Schemas } from '../api/client';
+import { useAuth } from '../auth';
+import { notifyOk } from '../errors';
+import { grossOf } from '../money';
+import { toTreeData, useCategories, useLocationTree, useOrganizations, useOrgUnitTree, useSoftware } from '../lookups';
+
+type Values = {
+  name: string;
+  categoryId: string | null;
+  softwareId: string | null;
+  organizationId: string | null;
+  orgUnitId: string | null;
+  locationStructureId: string | null;
+  locationId: string | null;
+  serialNumber: string;
+  inventoryNumber: string;
+  supplierId: string | null;
+  expirationDate: string | null;
+  supportDate: string | null;
+  purchaseDate: string | null;
+  invoiceNumber: string;
+  netUnitPrice: string;
+  vatRate: string;
+  currency: string;
+  metric: License['metric'];
+  quantity: number | string;
+  maxActivationsPerUser: number | string;
+  maxActivations: number | string;
+  maxDeviceResets: number | string;
+  notes: string;
+};
+
+const FINANCIAL = new Set(['purchaseDate', 'invoiceNumber', 'netUnitPrice', 'vatRate', 'currency', 'supplierId']);
+const KEYS_FIELDS = new Set(['keys']);
+
+function initial(l?: License): Values {
+  return {
+    name: l?.name ?? '',
+    categoryId: l?.categoryId ?? null,
+    softwareId: l?.softwareId ?? null,
+    organizationId: l?.organizationId ?? null,
+    orgUnitId: l?.orgUnitId ?? null,
+    locationStructureId: l?.locationStructureId ?? null,
+    locationId: l?.locationId ?? null,
+    serialNumber: l?.serialNumber ?? '',
+    inventoryNumber: l?.inventoryNumber ?? '',
+    supplierId: l?.supplierId ?? null,
+    expirationDate: l?.expirationDate ?? null,
+    supportDate: l?.supportDate ?? null,
+    purchaseDate: l?.purchaseDate ?? null,
+    invoiceNumber: l?.invoiceNumber ?? '',
+    netUnitPrice: l?.netUnitPrice ?? '0.00',
+    vatRate: l?.vatRate ?? '19',
+    currency: l?.currency ?? 'EUR',
+    metric: l?.metric ?? 'per_user',
+    quantity: l?.quantity ?? 1,
+    maxActivationsPerUser: l?.maxActivationsPerUser ?? 1,
+    maxActivations: l?.maxActivations ?? '',
+    maxDeviceResets: l?.maxDeviceResets ?? '',
+    notes: l?.notes ?? '',
+  };
+}
+
+const str = (s: string) => (s.trim() === '' ? null : s.trim());
+const num = (v: number | string) => (v === '' || v === null ? null : Number(v));
+
+function toBody(v: Values): Schemas['CreateLicenseDto'] {
+  return {
+    name: v.name.trim(),
+    categoryId: v.categoryId,
+    softwareId: v.softwareId,
+    organizationId: v.organizationId,
+    orgUnitId: v.orgUnitId,
+    locationStructureId: v.locationStructureId,
+    locationId: v.locationId,
+    serialNumber: str(v.serialNumber),
+    inventoryNumber: str(v.inventoryNumber),
+    supplierId: v.supplierId,
+    expirationDate: v.expirationDate,
+    supportDate: v.supportDate,
+    purchaseDate: v.purchaseDate,
+    invoiceNumber: str(v.invoiceNumber),
+    currency: v.currency.trim().toUpperCase(),
+    netUnitPrice: v.netUnitPrice.trim().replace(',', '.'),
+    vatRate: v.vatRate.trim().replace(',', '.'),
+    metric: v.metric,
+    quantity: Number(v.quantity),
+    maxActivationsPerUser: Number(v.maxActivationsPerUser),
+    maxActivations: num(v.maxActivations),
+    maxDeviceResets: num(v.maxDeviceResets),
+    notes: str(v.notes),
+  };
+}
+
+interface NewKey {
+  key: string;
+  note: string;
+}
+
+export function LicenseFormModal({
+  opened,
+  onClose,
+  license,
+  onSaved,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  license?: License;
+  onSaved?: (l: License) => void;
+}) {
+  const { me } = useAuth();
+  const qc = useQueryClient();
+  const editing = !!license;
+  const financeOnly = me?.role === 'finance';
+  const [tab, setTab] = useState<string | null>('basic');
+  const [keys, setKeys] = useState<NewKey[]>([]);
+  const [newKey, setNewKey] = useState<NewKey>({ key: '', note: '' });
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: initial(license),
+    validate: {
+      name: (v) => (v.trim() ? null : 'Name is required'),
+      quantity: (v) => (v === '' || Number(v) < 0 ? 'Quantity must be 0 or more' : null),
+      currency: (v) => (/^[A-Za-z]{3}$/.test(v.trim()) ? null : 'Three-letter currency code'),
+      netUnitPrice: (v) => (grossOf(v, '0') === null ? 'A decimal amount such as 99.90' : null),
+      vatRate: (v) => (grossOf('0', v) === null ? 'A percentage such as 19' : null),
+    },
+  });
+
+  useEffect(() => {
+    if (opened) {
+      form.setValues(initial(license));
+      form.resetDirty(initial(license));
+      form.clearErrors();
+      setKeys([]);
+      setNewKey({ key: '', note: '' });
+      setFormError(null);
+      setTab('basic');
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, license?.id]);
+
+  const software = useSoftware();
+  const categories = useCategories();
+  const orgs = useOrganizations();
+  const ouTree = useOrgUnitTree();
+  const locTree = useLocationTree();
+  const orgOptions = (kinds: string[]) =>
+    (orgs.data?.items ?? []).filter((o) => kinds.includes(o.kind)).map((o) => ({ value: o.id, label: o.name }));
+
+  const save = useMutation({
+    mutationFn: async (v: Values) => {
+      const body = toBody(v);
+      let saved: License;
+      if (license) {
+        const dirty = Object.fromEntries(
+          Object.entries(body).filter(([k]) => form.isDirty(k as keyof Values)),
+        ) as Schemas['UpdateLicenseDto'];
+        saved = Object.keys(dirty).length
+          ? ((await unwrap(
+              api.PATCH('/api/v1/licenses/{id}', { params: { path: { id: license.id } }, body: dirty }),
+            )) as License)
+          : license;
+      } else {
+        saved = (await unwrap(api.POST('/api/v1/licenses', { body }))) as License;
+      }
+      const pending = newKey.key.trim() ? [...keys, newKey] : keys;
+      for (const k of pending) {
+        await unwrap(
+          api.POST('/api/v1/licenses/{id}/keys', {
+            params: { path: { id: saved.id } },
+            body: { key: k.key.trim(), note: str(k.note) },
+          }),
+        );
+      }
+      return saved;
+    },
+    onSuccess: (saved) => {
+      qc.invalidateQueries({ queryKey: ['licenses'] });
+      qc.invalidateQueries({ queryKey: ['license', saved.id] });
+      qc.invalidateQueries({ queryKey: ['keys', saved.id] });
+      notifyOk(editing ? 'License saved' : 'License has been added to the list');
+      onClose();
+      onSaved?.(saved);
+    },
+    onError: (err) => {
+      if (err instanceof ApiError) {
+        const fe = err.fieldErrors;
+        if (Object.keys(fe).length) {
+          form.setErrors(fe);
+          if (Object.keys(fe).some((k) => !KEYS_FIELDS.has(k))) setTab('basic');
+        }
+        setFormError(err.message);
+      } else setFormError(String(err));
+    },
+  });
+
+  const dis = (field: string) => financeOnly && !FINANCIAL.has(field);
+  const gross = grossOf(form.values.netUnitPrice, form.values.vatRate);
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={editing ? `Edit license` : 'New license'} size="xl">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v), () => setTab('basic'))} noValidate>
+        <Stack>
+          {formError && (
+            <Alert color="red" role="alert" title="Not saved">
+              {formError}
+            </Alert>
+          )}
+          <Tabs value={tab} onChange={setTab} keepMounted>
+            <Tabs.List>
+              <Tabs.Tab value="basic">Basic information</Tabs.Tab>
+              <Tabs.Tab value="keys">Keys</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="basic" pt="md">
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                <TextInput label="Name" required disabled={dis('name')} {...form.getInputProps('name')} />
+                <Select label="License type (category)" clearable searchable disabled={dis('categoryId')}
+                  data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                  {...form.getInputProps('categoryId')} />
+                <Select label="Software" clearable searchable disabled={dis('softwareId')}
+                  data={(software.data?.items ?? []).map((s) => ({ value: s.id, label: s.version ? `${s.name} ${s.version}` : s.name }))}
+                  {...form.getInputProps('softwareId')} />
+                <Select label="Organization" clearable searchable disabled={dis('organizationId')}
+                  data={orgOptions(['internal'])} {...form.getInputProps('organizationId')} />
+                <TreeSelect label="Organizational structure" clearable searchable defaultExpandAll disabled={dis('orgUnitId')}
+                  data={toTreeData(ouTree.data)} {...form.getInputProps('orgUnitId')} />
+                <TreeSelect label="Location structure" clearable searchable defaultExpandAll disabled={dis('locationStructureId')}
+                  data={toTreeData(locTree.data)} {...form.getInputProps('locationStructureId')} />
+                <TreeSelect label="Location" clearable searchable defaultExpandAll disabled={dis('locationId')}
+                  data={toTreeData(locTree.data)} {...form.getInputProps('locationId')} />
+                <TextInput label="Serial number" disabled={dis('serialNumber')} {...form.getInputProps('serialNumber')} />
+                <TextInput label="Inventory number" disabled={dis('inventoryNumber')} {...form.getInputProps('inventoryNumber')} />
+                <Select label="Manufacturer/Supplier organization" clearable searchable
+                  data={orgOptions(['supplier', 'manufacturer'])} {...form.getInputProps('supplierId')} />
+                <DateInput label="Expiration date" valueFormat="YYYY-MM-DD" clearable disabled={dis('expirationDate')}
+                  {...form.getInputProps('expirationDate')} />
+                <DateInput label="Support date" valueFormat="YYYY-MM-DD" clearable disabled={dis('supportDate')}
+                  {...form.getInputProps('supportDate')} />
+                <DateInput label="Purchase date" valueFormat="YYYY-MM-DD" clearable {...form.getInputProps('purchaseDate')} />
+                <TextInput label="Invoice number" {...form.getInputProps('invoiceNumber')} />
+                <TextInput label="Net unit price" inputMode="decimal" required {...form.getInputProps('netUnitPrice')} />
+                <TextInput label="VAT %" inputMode="decimal" required {...form.getInputProps('vatRate')} />
+                <TextInput label="Gross unit price" readOnly value={gross ?? ''} description="Computed from net and VAT"
+                  aria-live="polite" data-testid="gross-price" />
+                <TextInput label="Currency" required maxLength={3} {...form.getInputProps('currency')} />
+                <Select label="Metric (per user or per computer)" required allowDeselect={false} disabled={dis('metric')}
+                  data={[{ value: 'per_user', label: 'Per user' }, { value: 'per_device', label: 'Per device (computer)' }]}
+                  {...form.getInputProps('metric')} />
+                <NumberInput label="Quantity per user/computer" required min={0} allowDecimal={false} disabled={dis('quantity')}
+                  {...form.getInputProps('quantity')} />
+                <NumberInput label="Max activations per user" min={1} allowDecimal={false} disabled={dis('maxActivationsPerUser')}
+                  {...form.getInputProps('maxActivationsPerUser')} />
+                <NumberInput label="Max activations (whole license)" min={0} allowDecimal={false} disabled={dis('maxActivations')}
+                  {...form.getInputProps('maxActivations')} />
+                <NumberInput label="Max device resets" min={0} allowDecimal={false} disabled={dis('maxDeviceResets')}
+                  {...form.getInputProps('maxDeviceResets')} />
+              </SimpleGrid>
+              <Textarea mt="sm" label="Notes" autosize minRows={2} disabled={dis('notes')} {...form.getInputProps('notes')} />
+            </Tabs.Panel>
+            <Tabs.Panel value="keys" pt="md">
+              <Stack>
+                {financeOnly ? (
+                  <Text c="dimmed">Keys are managed by asset managers.</Text>
+                ) : (
+                  <>
+                    <Text size="sm" c="dimmed">
+                      Enter the license key(s). They are saved with the license and stored encrypted.
+                    </Text>
+                    {keys.length > 0 && (
+                      <Table aria-label="Keys to add">
+                        <Table.Tbody>
+                          {keys.map((k, i) => (
+                            <Table.Tr key={i}>
+                              <Table.Td ff="monospace">{k.key}</Table.Td>
+                              <Table.Td>{k.note}</Table.Td>
+                              <Table.Td w={40}>
+                                <ActionIcon variant="subtle" color="red" aria-label={`Remove key ${k.key}`}
+                                  onClick={() => setKeys(keys.filter((_, j) => j !== i))}>
+                                  ×
+                                </ActionIcon>
+                              </Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    )}
+                    <Group align="flex-end">
+                      <TextInput label="License key" value={newKey.key} error={form.errors.keys}
+                        onChange={(e) => setNewKey({ ...newKey, key: e.currentTarget.value })} style={{ flex: 2 }} />
+                      <TextInput label="Key note" value={newKey.note}
+                        onChange={(e) => setNewKey({ ...newKey, note: e.currentTarget.value })} style={{ flex: 1 }} />
+                      <Button variant="default" disabled={!newKey.key.trim()}
+                        onClick={() => { setKeys([...keys, newKey]); setNewKey({ key: '', note: '' }); }}>
+                        Add another key
+                      </Button>
+                    </Group>
+                  </>
+                )}
+              </Stack>
+            </Tabs.Panel>
+          </Tabs>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button type="submit" loading={save.isPending}>Save</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
