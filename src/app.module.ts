@@ -23,6 +23,7 @@ import { SeatsModule } from './seats/seats.module';
 import { ReportsModule } from './reports/reports.module';
 import { HolderLifecycleModule } from './common/holder-lifecycle';
 import { AuditModule } from './audit/audit.module';
+import { ImportsModule } from './imports/imports.module';
 
 @Module({
   imports: [
@@ -45,6 +46,7 @@ import { AuditModule } from './audit/audit.module';
     ReportsModule,
     SeedModule,
     AuditModule,
+    ImportsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

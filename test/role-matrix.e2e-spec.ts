@@ -64,6 +64,8 @@ const RULES: Record<string, Expect> = {
   'GET /api/v1/reports/costs': auditors(200),
   'GET /api/v1/reports/expiring': auditors(200),
   'GET /api/v1/audit-events': auditors(200),
+  'GET /api/v1/imports/{entity}/template': managers(200),
+  'POST /api/v1/imports/{entity}': managers(400),
 };
 // The catalogs, persons and assets: everyone reads, managers write.
 for (const base of [
@@ -123,6 +125,7 @@ describe('role matrix over every documented route', () => {
       users: user.body.id,
       personId: person.id,
       assetId: asset.id,
+      entity: 'persons',
     };
     clients = {
       admin: t.admin,

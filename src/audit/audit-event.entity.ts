@@ -14,9 +14,11 @@ export const AUDIT_ENTITIES = [
   'user',
   'seat',
   'device',
+  // A file import as a whole (ImportsService); its records are audited one by one too.
+  'import',
 ] as const;
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'login_failed'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'login_failed', 'import'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**

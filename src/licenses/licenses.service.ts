@@ -32,6 +32,9 @@ export interface LicenseView {
   status: LicenseStatus;
 }
 
+/** Rows per INSERT statement of a bulk create: 23 columns each stay below PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 1000;
+
 const LIST_SPEC = {
   sortable: {
     name: 'l.name',
@@ -137,9 +140,15 @@ export class LicensesService {
 
   /** Unknown references become 400 UNKNOWN_REFERENCE and a taken name 409 DUPLICATE (foreign and unique keys). */
   async create(dto: CreateLicenseDto): Promise<LicenseView> {
-    const { id } = await this.licenses.save(this.licenses.create(definedFields(dto)));
+    const [{ id }] = await this.tx.run((manager) => this.createIn(manager, [dto]));
     // Read back what the database holds: defaults and normalised numerics.
     return this.load(id);
+  }
+
+  /** Creates licenses in the caller's transaction, many rows per INSERT. */
+  createIn(manager: EntityManager, dtos: readonly CreateLicenseDto[]): Promise<License[]> {
+    const licenses = dtos.map((dto) => manager.create(License, definedFields(dto)));
+    return manager.save(License, licenses, { chunk: INSERT_CHUNK });
   }
 
   /**
@@ -147,22 +156,25 @@ export class LicensesService {
    * any other field is refused whole with 403 naming the fields.
    */
   async update(actor: AuthUser, id: string, dto: UpdateLicenseDto): Promise<LicenseView> {
-    const changes = definedFields(dto);
-    if (!can(actor.role, 'licenses:write')) {
-      const refused = Object.keys(changes).filter((f) => !(FINANCIAL_FIELDS as string[]).includes(f));
-      if (refused.length) {
-        throw new ForbiddenError(
-          `Your role may change only the financial fields of a license (${FINANCIAL_FIELDS.join(', ')}).`,
-          { fields: refused },
-        );
-      }
-    }
-    await this.tx.run(async (manager) => {
-      const license = await this.lock(manager, id);
-      assertChangeKeepsUse(license, changes);
-      await manager.save(Object.assign(license, changes));
-    });
+    assertMayChange(actor, definedFields(dto));
+    await this.tx.run(async (manager) => this.updateIn(manager, actor, await this.lock(manager, id), dto));
     return this.load(id);
+  }
+
+  /**
+   * Changes a license the caller has locked in its transaction ({@link lock}), with
+   * the rules of {@link update}: the caller's fields, and never below what is in use.
+   */
+  async updateIn(
+    manager: EntityManager,
+    actor: AuthUser,
+    license: License,
+    dto: UpdateLicenseDto,
+  ): Promise<License> {
+    const changes = definedFields(dto);
+    assertMayChange(actor, changes);
+    assertChangeKeepsUse(license, changes);
+    return manager.save(Object.assign(license, changes));
   }
 
   /** Refused while seats are in use; its keys and released seats go with it (cascade). */
@@ -210,6 +222,18 @@ export class LicensesService {
       usedSeats: license.usedSeats,
       status: licenseStatus(license.expirationDate, today),
     }));
+  }
+}
+
+/** Finance (without 'licenses:write') may change only FINANCIAL_FIELDS; 403 naming the others. */
+function assertMayChange(actor: AuthUser, changes: object): void {
+  if (can(actor.role, 'licenses:write')) return;
+  const refused = Object.keys(changes).filter((f) => !(FINANCIAL_FIELDS as string[]).includes(f));
+  if (refused.length) {
+    throw new ForbiddenError(
+      `Your role may change only the financial fields of a license (${FINANCIAL_FIELDS.join(', ')}).`,
+      { fields: refused },
+    );
   }
 }
 

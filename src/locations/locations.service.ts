@@ -75,21 +75,45 @@ export class LocationsService {
    * Sibling names are not unique, so a path that fits several locations is a 409.
    */
   async findByPath(path: string, manager: EntityManager = this.locations.manager): Promise<Location | null> {
-    const names = path.split(PATH_SEPARATOR).map((name) => name.trim());
-    if (names.some((name) => !name)) return null;
-    const rows: { id: string }[] = await manager.query(
-      `WITH RECURSIVE walk AS (
-         SELECT id, 1 AS depth FROM locations WHERE parent_id IS NULL AND lower(name) = lower(($1::text[])[1])
-         UNION ALL
-         SELECT child.id, walk.depth + 1 FROM locations child JOIN walk ON child.parent_id = walk.id
-         WHERE walk.depth < cardinality($1::text[]) AND lower(child.name) = lower(($1::text[])[walk.depth + 1])
-       )
-       SELECT id FROM walk WHERE depth = cardinality($1::text[]) LIMIT 2`,
-      [names],
-    );
-    if (rows.length > 1) {
+    const [ids] = await this.idsByPaths([path], manager);
+    if (ids.length > 1) {
       throw new ConflictError('AMBIGUOUS_PATH', `More than one location has the path "${path}".`, { path });
     }
-    return rows.length ? manager.findOneBy(Location, { id: rows[0].id }) : null;
+    return ids.length ? manager.findOneBy(Location, { id: ids[0] }) : null;
+  }
+
+  /**
+   * {@link findByPath} for many paths in one query: for each path, in order, the ids
+   * of the locations it names (none, one, or several when it is ambiguous).
+   */
+  async idsByPaths(
+    paths: readonly string[],
+    manager: EntityManager = this.locations.manager,
+  ): Promise<string[][]> {
+    const split = paths.map((path) => path.split(PATH_SEPARATOR).map((name) => name.trim()));
+    // A blank level ('Germany//HQ', '') names nothing.
+    const walkable = split.map((names, i) => ({ i, names })).filter(({ names }) => names.every(Boolean));
+    const found: string[][] = paths.map(() => []);
+    if (!walkable.length) return found;
+    const rows: { i: number; id: string }[] = await manager.query(
+      `WITH RECURSIVE input AS (
+         SELECT (t.ord - 1)::int AS i, ARRAY(SELECT jsonb_array_elements_text(t.names)) AS names
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(names, ord)
+       ), walk AS (
+         SELECT input.i, l.id, 1 AS depth FROM input
+         JOIN locations l ON l.parent_id IS NULL AND lower(l.name) = lower(input.names[1])
+         UNION ALL
+         SELECT walk.i, child.id, walk.depth + 1 FROM walk
+         JOIN input ON input.i = walk.i
+         JOIN locations child ON child.parent_id = walk.id AND lower(child.name) = lower(input.names[walk.depth + 1])
+         WHERE walk.depth < cardinality(input.names)
+       )
+       SELECT walk.i, walk.id FROM walk JOIN input ON input.i = walk.i
+       WHERE walk.depth = cardinality(input.names)
+       ORDER BY walk.i, walk.id`,
+      [JSON.stringify(walkable.map(({ names }) => names))],
+    );
+    for (const { i, id } of rows) found[walkable[i].i].push(id);
+    return found;
   }
 }

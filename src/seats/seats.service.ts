@@ -64,16 +64,28 @@ export class SeatsService implements OnModuleInit {
 
   /** All or none: every id gets a seat, or the request is refused whole. */
   async assign(actor: AuthUser, licenseId: string, kind: HolderKind, ids: string[]): Promise<SeatDto[]> {
-    const seats = await this.tx.run(async (manager) => {
-      const holders = await this.lockHolders(manager, kind, ids);
-      const license = await this.licenses.lockVisible(manager, actor, licenseId);
-      await this.scope.assertWithin(manager, actor, scoped(kind, holders));
-      assertMetric(license, kind);
-      await this.assertAssignable(manager, license, kind, holders);
-      assertSeatsAvailable(license, ids.length);
-      return this.createSeats(manager, license, kind, ids, actor.id, 'assign');
-    });
+    const seats = await this.tx.run((manager) => this.assignIn(manager, actor, licenseId, kind, ids));
     return seats.map((s) => SeatDto.from(s));
+  }
+
+  /**
+   * {@link assign} in the caller's transaction. Every rule is checked before the
+   * first write, so a refusal leaves that transaction usable.
+   */
+  async assignIn(
+    manager: EntityManager,
+    actor: AuthUser,
+    licenseId: string,
+    kind: HolderKind,
+    ids: string[],
+  ): Promise<LicenseSeat[]> {
+    const holders = await this.lockHolders(manager, kind, ids);
+    const license = await this.licenses.lockVisible(manager, actor, licenseId);
+    await this.scope.assertWithin(manager, actor, scoped(kind, holders));
+    assertMetric(license, kind);
+    await this.assertAssignable(manager, license, kind, holders);
+    assertSeatsAvailable(license, ids.length);
+    return this.createSeats(manager, license, kind, ids, actor.id, 'assign');
   }
 
   async unassign(actor: AuthUser, licenseId: string, kind: HolderKind, holderId: string): Promise<void> {
