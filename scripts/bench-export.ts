@@ -5,37 +5,21 @@
  * Without DATABASE_URL or DATA_DIR it works on a fresh embedded database in a
  * temporary folder, so the register you use is left alone.
  */
-import 'reflect-metadata';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
-import { configureApp } from '../src/app.setup';
-import { SeedService } from '../src/seed/seed.service';
-import { AppConfig } from '../src/config/app-config';
+import { startBenchApp } from './bench-app';
 
 const argLines = process.argv.indexOf('--lines');
 const LINES = argLines > 0 ? Number(process.argv[argLines + 1]) : 100_000;
 
 async function main() {
-  if (!process.env.DATABASE_URL && !process.env.DATA_DIR) {
-    process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'seatkeeper-bench-'));
-  }
-  process.env.SEED_DEMO = 'false';
-  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
-  const app = configureApp(await NestFactory.create(AppModule, { logger: ['error', 'warn'] }));
-  await app.init();
-  await app.get(SeedService).run();
-  await app.listen(0, '127.0.0.1');
-  const config = app.get(AppConfig);
-  const base = await app.getUrl();
+  const { app, config, base, token } = await startBenchApp();
   const dataSource = app.get(DataSource);
 
   const started = Date.now();
-  const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM licenses WHERE name LIKE 'bench-%'`);
+  const [{ count }] = await dataSource.query(
+    `SELECT count(*)::int AS count FROM licenses WHERE name LIKE 'bench-%'`,
+  );
   if (count < LINES) {
     await dataSource.query(
       `INSERT INTO licenses (name, metric, quantity, net_unit_price, vat_rate, currency, purchase_date, invoice_number)
@@ -47,13 +31,6 @@ async function main() {
     );
   }
   const seeded = Date.now() - started;
-
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: config.adminEmail, password: config.adminPassword }),
-  });
-  const { accessToken: token } = (await login.json()) as { accessToken: string };
 
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
@@ -77,7 +54,9 @@ async function main() {
   clearInterval(sampler);
 
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-  console.log(`database:        ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded, ${config.dataDir}`}`);
+  console.log(
+    `database:        ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded, ${config.dataDir}`}`,
+  );
   console.log(`license lines:   ${LINES} (inserted in ${seeded} ms)`);
   console.log(`xlsx export:     ${took} ms, ${(bytes / 1024 / 1024).toFixed(1)} MB, status ${res.status}`);
   console.log(`process RSS:     ${mb(before)} before, ${mb(peak)} peak (server and client in one process)`);

@@ -6,16 +6,8 @@
  * Without DATABASE_URL or DATA_DIR it works on a fresh embedded database in a
  * temporary folder, so the register you use is left alone.
  */
-import 'reflect-metadata';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../src/app.module';
-import { configureApp } from '../src/app.setup';
-import { SeedService } from '../src/seed/seed.service';
-import { AppConfig } from '../src/config/app-config';
+import { startBenchApp } from './bench-app';
 
 const arg = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -46,24 +38,7 @@ async function personsFile(tag: string): Promise<Buffer> {
 }
 
 async function main() {
-  if (!process.env.DATABASE_URL && !process.env.DATA_DIR) {
-    process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'seatkeeper-bench-'));
-  }
-  process.env.SEED_DEMO = 'false';
-  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
-  const app = configureApp(await NestFactory.create(AppModule, { logger: ['error', 'warn'] }));
-  await app.init();
-  await app.get(SeedService).run();
-  await app.listen(0, '127.0.0.1');
-  const config = app.get(AppConfig);
-  const base = await app.getUrl();
-
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: config.adminEmail, password: config.adminPassword }),
-  });
-  const { accessToken: token } = (await login.json()) as { accessToken: string };
+  const { app, config, base, token } = await startBenchApp();
 
   const file = await personsFile(Date.now().toString(36));
   const upload = async (query: string) => {

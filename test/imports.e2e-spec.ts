@@ -1,28 +1,14 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import request from 'supertest';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 import { factories } from './helpers/factories';
+import { binary, workbookOf } from './helpers/files';
 
 /**
  * Imports, file by file as a client sends them: templates downloaded and filled in,
  * files built here with exceljs or as strings, and what was written read back
  * through the API.
  */
-
-/** Reads a download whole, whatever its type. */
-const binary = (req: request.Test) =>
-  req.buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
-
-async function workbookOf(buffer: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  return wb;
-}
 
 const bufferOf = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 

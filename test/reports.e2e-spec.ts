@@ -1,27 +1,7 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
-import request from 'supertest';
+import { binary, csvOf, workbookOf } from './helpers/files';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 import { factories } from './helpers/factories';
-
-/** Reads a download whole, whatever its type. */
-const binary = (req: request.Test) =>
-  req.buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
-
-async function workbookOf(buffer: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  return wb;
-}
-
-function csvOf(buffer: Buffer): Record<string, string>[] {
-  expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  return parse(buffer.subarray(3).toString('utf8'), { columns: true });
-}
 
 describe('reports', () => {
   let t: TestApp;
