@@ -4,9 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { download, rawFetch } from '../api/client';
 import { notifyError, notifyOk } from '../errors';
 
-// The import route is not in the OpenAPI document yet; this mirrors API.md "Import".
+// The import answer is untyped in the OpenAPI document; this mirrors API.md "Import".
 interface ImportError { row: number; column?: string; field?: string; value?: unknown; message: string }
-interface ImportResult { created: number; updated: number; errors: ImportError[] }
+interface ImportResult {
+  entity?: string; dryRun?: boolean; rows?: number; created: number; updated: number; unchanged?: number; errorCount?: number; errors: ImportError[];
+}
 
 export function ImportPage() {
   const qc = useQueryClient();
@@ -27,7 +29,7 @@ export function ImportPage() {
       setResult(r);
       setChecked(dryRun && r.errors.length === 0);
       if (!dryRun) {
-        notifyOk(`Imported: ${r.created} created, ${r.updated} updated`);
+        if (!r.errors.length) notifyOk(`Imported: ${r.created} created, ${r.updated} updated`);
         qc.invalidateQueries();
       }
     } catch (e) {
@@ -61,8 +63,10 @@ export function ImportPage() {
       {result && (
         <Alert color={result.errors.length ? 'red' : 'green'} role="status">
           {result.errors.length
-            ? `${result.errors.length} row error(s): nothing will be written. Fix the file and check again.`
-            : `${checked ? 'Ready: ' : 'Done: '}${result.created} to create, ${result.updated} to update.`}
+            ? `${result.errorCount ?? result.errors.length} error(s) in ${result.rows ?? '?'} row(s): nothing will be written. Fix the file and check again.`
+            : checked
+              ? `Ready: ${result.rows ?? '?'} row(s) checked — ${result.created} to create, ${result.updated} to update, ${result.unchanged ?? 0} unchanged.`
+              : `Done: ${result.created} created, ${result.updated} updated, ${result.unchanged ?? 0} unchanged.`}
         </Alert>
       )}
       {result && result.errors.length > 0 && (

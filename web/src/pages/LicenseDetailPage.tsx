@@ -290,6 +290,18 @@ function Devices({ l }: { l: License }) {
   const [asset, setAsset] = useState<string[]>([]);
   const mayAct = can.assign(me?.role);
   const totalDevices = (seats.data ?? []).reduce((n, s) => n + s.devices.length, 0);
+  // The license answer does not carry the reset counter: count the reset events of its history,
+  // and take the API's own count from a reset answer once one has been made here.
+  const resetEvents = useQuery({
+    queryKey: ['history', l.id, 'resets'],
+    queryFn: async () => {
+      const r = (await unwrap(api.GET('/api/v1/licenses/{id}/history', { params: { path: { id: l.id }, query: { page: 1, pageSize: 500 } } }))) as unknown as { items: HistoryEvent[] };
+      return r.items.filter((e) => e.action === 'reset').length;
+    },
+  });
+  const [lastCount, setLastCount] = useState<number | null>(null);
+  const resetsUsed = lastCount ?? resetEvents.data;
+  type ResetAnswer = { reset: string[]; deviceResets: number; maxDeviceResets: number | null };
 
   const activate = useMutation({
     mutationFn: () =>
@@ -300,13 +312,13 @@ function Devices({ l }: { l: License }) {
   });
   const resetDevice = useMutation({
     mutationFn: (v: { personId: string; assetId: string }) =>
-      unwrap(api.POST('/api/v1/licenses/{id}/persons/{personId}/devices/{assetId}/reset', { params: { path: { id: l.id, ...v } } })),
-    onSuccess: () => { notifyOk('Device reset'); refresh(); },
+      unwrap(api.POST('/api/v1/licenses/{id}/persons/{personId}/devices/{assetId}/reset', { params: { path: { id: l.id, ...v } } })) as Promise<unknown>,
+    onSuccess: (r) => { const a = r as ResetAnswer; setLastCount(a.deviceResets); notifyOk('Device reset'); refresh(); },
   });
   const resetAll = useMutation({
     mutationFn: (personId: string) =>
-      unwrap(api.POST('/api/v1/licenses/{id}/persons/{personId}/reset', { params: { path: { id: l.id, personId } } })),
-    onSuccess: () => { notifyOk('All devices of the person reset'); refresh(); },
+      unwrap(api.POST('/api/v1/licenses/{id}/persons/{personId}/reset', { params: { path: { id: l.id, personId } } })) as Promise<unknown>,
+    onSuccess: (r) => { const a = r as ResetAnswer; setLastCount(a.deviceResets); notifyOk('All devices of the person reset'); refresh(); },
   });
 
   return (
@@ -314,7 +326,7 @@ function Devices({ l }: { l: License }) {
       <Group gap="lg">
         <Text size="sm">Max activations per user: <b>{l.maxActivationsPerUser}</b></Text>
         <Text size="sm">Activations: <b>{totalDevices}</b> / {l.maxActivations ?? 'unlimited'}</Text>
-        <Text size="sm">Max device resets: <b>{l.maxDeviceResets ?? 'unlimited'}</b></Text>
+        <Text size="sm" data-testid="device-resets">Resets used: <b>{resetsUsed ?? '…'}</b> / {l.maxDeviceResets ?? 'unlimited'}</Text>
       </Group>
       <Table.ScrollContainer minWidth={600}>
         <Table aria-label="Devices">
@@ -333,6 +345,7 @@ function Devices({ l }: { l: License }) {
                         <Text size="xs" c="dimmed">{new Date(d.activatedAt).toLocaleDateString()}</Text>
                         {mayAct && (
                           <Button size="compact-xs" variant="subtle" color="orange"
+                            aria-label={`Reset ${assets.get(d.assetId)}`} loading={resetDevice.isPending && resetDevice.variables?.assetId === d.assetId}
                             onClick={() => resetDevice.mutate({ personId: s.personId!, assetId: d.assetId })}>Reset</Button>
                         )}
                       </Group>
