@@ -1,8 +1,10 @@
 // Browser scenarios against a running server that serves the built UI at "/" and the API at "/api".
 // Usage: BASE_URL=http://localhost:4173 node e2e/run.mjs
 import { chromium } from 'playwright-core';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { fileURLToPath } from 'node:url';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:4173').replace(/\/$/, '');
@@ -14,6 +16,7 @@ const DEMO_PW = process.env.DEMO_PASSWORD ?? 'Seatkeeper-Demo-1';
 const HEAD = { email: 'department.head@seatkeeper.local', password: DEMO_PW };
 const FINANCE = { email: 'finance@seatkeeper.local', password: DEMO_PW };
 const RUN = Date.now().toString(36);
+const TMP = mkdtempSync(join(tmpdir(), 'seatkeeper-e2e-'));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -153,6 +156,48 @@ await scenario('assign persons until full and see the refusal', async (page) => 
   await shot(page, 'license-seats-refused');
 });
 
+await scenario('reset a device', async (page) => {
+  const { accessToken: token } = await apiLogin(ADMIN);
+  const lic = await apiCall('/api/v1/licenses', {
+    token, method: 'POST',
+    body: { name: `E2E devices ${RUN}`, metric: 'per_user', quantity: 2, maxActivationsPerUser: 2, maxDeviceResets: 3, netUnitPrice: '10.00', vatRate: '19', currency: 'EUR' },
+  });
+  expect(lic.status === 201, `license not created: ${lic.status} ${JSON.stringify(lic.json)}`);
+  const persons = (await apiCall('/api/v1/persons?pageSize=50&sort=lastName', { token })).json.items;
+  const holder = persons.find((p) => p.active);
+  const assets = (await apiCall('/api/v1/assets?pageSize=50&sort=name', { token })).json.items;
+  const asset = assets.find((a) => a.status !== 'retired');
+  const seat = await apiCall(`/api/v1/licenses/${lic.json.id}/persons`, { token, method: 'POST', body: { personIds: [holder.id] } });
+  expect(seat.status === 201, `seat not assigned: ${seat.status}`);
+  const assetLabel = `${asset.name} (${asset.inventoryNumber})`;
+
+  await signedIn(page, ADMIN);
+  await page.goto(`${BASE_URL}/licenses/${lic.json.id}`);
+  await page.getByRole('tab', { name: 'Devices' }).click();
+  const resets = page.getByTestId('device-resets');
+  await resets.filter({ hasText: 'Resets used: 0 / 3' }).waitFor();
+  const row = page.getByRole('table', { name: 'Devices' }).getByRole('row').filter({ hasText: `${holder.firstName} ${holder.lastName}` });
+  await row.getByText('No device').waitFor();
+  await row.getByRole('button', { name: 'Activate on asset' }).click();
+  const dlg = page.getByRole('dialog');
+  await dlg.getByLabel('Asset').fill(asset.inventoryNumber);
+  await page.getByRole('option', { name: assetLabel }).click();
+  await dlg.getByRole('button', { name: 'Activate' }).click();
+  await row.getByText(assetLabel).waitFor();
+  await row.getByText('1 / 2 activations').waitFor();
+  await shot(page, 'license-devices');
+  await row.getByRole('button', { name: `Reset ${assetLabel}` }).click();
+  await page.getByText('Device reset').first().waitFor();
+  await row.getByText(assetLabel).waitFor({ state: 'detached' });
+  await row.getByText('No device').waitFor();
+  await resets.filter({ hasText: 'Resets used: 1 / 3' }).waitFor();
+  // the count survives a reload (read back from the license history)
+  await page.reload();
+  await page.getByRole('tab', { name: 'Devices' }).click();
+  await resets.filter({ hasText: 'Resets used: 1 / 3' }).waitFor();
+  await shot(page, 'license-devices-reset');
+});
+
 await scenario('a department head cannot see another department\'s person', async (page) => {
   const admin = await apiLogin(ADMIN);
   const head = await apiLogin(HEAD);
@@ -186,7 +231,7 @@ await scenario('a department head cannot see another department\'s person', asyn
   }
 });
 
-await scenario('download the cost workbook', async (page) => {
+await scenario('download the cost workbook and open it with exceljs', async (page) => {
   await signedIn(page, FINANCE);
   expect(!(await page.getByRole('link', { name: 'Import' }).count()), 'finance sees Import');
   await page.getByRole('link', { name: 'Reports' }).click();
@@ -198,15 +243,91 @@ await scenario('download the cost workbook', async (page) => {
   expect(name.endsWith('.xlsx'), `downloaded ${name}`);
   const path = await dl.path();
   expect(statSync(path).size > 1000, 'workbook is empty');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheets = wb.worksheets.map((w) => w.name);
+  for (const n of ['Summary', 'Costs', 'License lines']) expect(sheets.includes(n), `sheet ${n} missing: ${sheets.join(', ')}`);
+  // a figure of the workbook matches the JSON report the page shows (default grouping)
+  const { accessToken } = await apiLogin(FINANCE);
+  const report = (await apiCall('/api/v1/reports/costs?groupBy=orgUnit&view=owner', { token: accessToken })).json;
+  const first = report.rows[0];
+  const costs = wb.getWorksheet('Costs');
+  const header = costs.getRow(1).values;
+  const gCol = header.indexOf('Group');
+  const grossCol = header.indexOf('Gross');
+  expect(gCol > 0 && grossCol > 0, `Costs header: ${JSON.stringify(header)}`);
+  let found = null;
+  costs.eachRow((r, i) => { if (i > 1 && r.getCell(gCol).value === first.group && found === null) found = r.getCell(grossCol).value; });
+  expect(found !== null, `group ${first.group} not in the Costs sheet`);
+  expect(Math.abs(Number(found) - Number(first.gross)) < 0.005, `gross of ${first.group}: workbook ${found}, report ${first.gross}`);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download csv' }).click()]);
   expect(csv.suggestedFilename().endsWith('.csv'), `downloaded ${csv.suggestedFilename()}`);
 });
 
-await scenario('import page and a narrow screen', async (page, ctx) => {
+await scenario('import a file with an error and see the row', async (page) => {
+  const file = join(TMP, `persons-${RUN}.csv`);
+  writeFileSync(file, [
+    'Email,First name,Last name,Employee number,Org unit,Location,Active',
+    `imp.ok.${RUN}@example.com,Ida,Okay,,,,yes`,
+    `not-an-email-${RUN},Bob,Broken,,,,yes`,
+  ].join('\n') + '\n');
   await signedIn(page, ADMIN);
   await page.getByRole('link', { name: 'Import' }).click();
   await page.getByRole('heading', { name: 'Import' }).waitFor();
-  await shot(page, 'import');
+  await page.getByRole('combobox', { name: 'Entity' }).click();
+  await page.getByRole('option', { name: 'Persons' }).click();
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check (dry run)' }).click();
+  const errs = page.getByRole('table', { name: 'Import errors' });
+  const row = errs.getByRole('row').filter({ hasText: `not-an-email-${RUN}` });
+  await row.waitFor();
+  const cells = await row.getByRole('cell').allInnerTexts();
+  expect(cells[0].trim() === '3', `error row number ${cells[0]}`);
+  expect(/email/i.test(cells[3]), `error message ${cells[3]}`);
+  await page.getByText(/1 error\(s\) in 2 row\(s\)/).waitFor();
+  expect(await page.getByRole('button', { name: 'Confirm import' }).isDisabled(), 'import can be confirmed despite the error');
+  await shot(page, 'import-errors');
+});
+
+await scenario('create a person and an asset', async (page) => {
+  const { accessToken: token } = await apiLogin(ADMIN);
+  const taken = (await apiCall('/api/v1/persons?pageSize=1', { token })).json.items[0].email;
+  await signedIn(page, ADMIN);
+  await page.getByRole('link', { name: 'Persons' }).click();
+  await page.getByRole('button', { name: 'New person' }).click();
+  const dlg = page.getByRole('dialog');
+  await dlg.getByLabel(/^First name/).fill('Erin');
+  await dlg.getByLabel(/^Last name/).fill(`Endtoend ${RUN}`);
+  await dlg.getByLabel(/^Email/).fill(taken);
+  await dlg.getByLabel('Employee number').fill(`E2E-${RUN}`);
+  await dlg.getByRole('textbox', { name: 'Org unit' }).click();
+  await page.getByRole('option').first().click();
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  // the API's refusal shows at the field
+  await dlg.getByText('Another person already has this email.').first().waitFor();
+  expect(await dlg.getByLabel(/^Email/).getAttribute('aria-invalid') === 'true', 'email field not marked invalid');
+  await shot(page, 'person-form-error');
+  await dlg.getByLabel(/^Email/).fill(`erin.${RUN}@example.com`);
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: `Erin Endtoend ${RUN}` }).waitFor();
+  await page.getByText(`erin.${RUN}@example.com`).first().waitFor();
+  await shot(page, 'person-created');
+
+  await page.getByRole('link', { name: 'Assets' }).click();
+  await page.getByRole('button', { name: 'New asset' }).click();
+  await dlg.getByLabel(/^Name/).fill(`E2E laptop ${RUN}`);
+  await dlg.getByLabel(/^Inventory number/).fill(`INV-E2E-${RUN}`);
+  await dlg.getByRole('combobox', { name: 'Owner' }).fill(`Endtoend ${RUN}`);
+  await page.getByRole('option', { name: new RegExp(`Endtoend ${RUN}`) }).click();
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: `E2E laptop ${RUN}` }).waitFor();
+  await page.getByRole('link', { name: `Erin Endtoend ${RUN}` }).waitFor();
+  await page.getByText('No licenses on this asset.').waitFor();
+  await shot(page, 'asset-detail');
+});
+
+await scenario('assets list and a narrow screen', async (page, ctx) => {
+  await signedIn(page, ADMIN);
   await page.getByRole('link', { name: 'Assets' }).click();
   await page.getByRole('table', { name: 'Assets' }).getByRole('row').nth(1).waitFor();
   await shot(page, 'assets');
@@ -221,5 +342,6 @@ await scenario('import page and a narrow screen', async (page, ctx) => {
 });
 
 await browser.close();
+rmSync(TMP, { recursive: true, force: true });
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

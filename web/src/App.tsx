@@ -8,6 +8,7 @@ import { LicenseDetailPage } from './pages/LicenseDetailPage';
 import { PersonsPage } from './pages/PersonsPage';
 import { PersonDetailPage } from './pages/PersonDetailPage';
 import { AssetsPage } from './pages/AssetsPage';
+import { AssetDetailPage } from './pages/AssetDetailPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { ImportPage } from './pages/ImportPage';
 
@@ -31,6 +32,7 @@ export function App() {
         {can.inventory(role) && <Route path="/persons" element={<PersonsPage />} />}
         {can.inventory(role) && <Route path="/persons/:id" element={<PersonDetailPage />} />}
         {can.inventory(role) && <Route path="/assets" element={<AssetsPage />} />}
+        {can.inventory(role) && <Route path="/assets/:id" element={<AssetDetailPage />} />}
         {can.reports(role) && <Route path="/reports" element={<ReportsPage />} />}
         {can.import(role) && <Route path="/import" element={<ImportPage />} />}
         <Route path="*" element={<Navigate to={home} replace />} />

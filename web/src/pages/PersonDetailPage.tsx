@@ -5,7 +5,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 import { can, useAuth } from '../auth';
 import { notifyOk } from '../errors';
-import { flattenTree, useAssetNames, useOrgUnitTree } from '../lookups';
+import { PersonFormModal } from '../components/PersonForm';
+import { flattenTree, useAssetNames, useLocationTree, useOrgUnitTree } from '../lookups';
 
 type Held = Schemas['HeldLicenseDto'];
 
@@ -14,7 +15,9 @@ export function PersonDetailPage() {
   const { me } = useAuth();
   const qc = useQueryClient();
   const [confirm, setConfirm] = useState(false);
+  const [editing, setEditing] = useState(false);
   const ou = flattenTree(useOrgUnitTree().data);
+  const loc = flattenTree(useLocationTree().data);
   const person = useQuery({
     queryKey: ['persons', id],
     queryFn: () => unwrap(api.GET('/api/v1/persons/{id}', { params: { path: { id } } })),
@@ -44,11 +47,16 @@ export function PersonDetailPage() {
       <Anchor component={Link} to="/persons" size="sm">← Persons</Anchor>
       <Group justify="space-between">
         <Title order={2}>{p.firstName} {p.lastName}</Title>
-        {can.assign(me?.role) && (
-          <Button color="red" variant="light" onClick={() => setConfirm(true)} disabled={!items.length}>Offboard</Button>
-        )}
+        <Group>
+          {can.manage(me?.role) && <Button variant="default" onClick={() => setEditing(true)}>Edit</Button>}
+          {can.assign(me?.role) && (
+            <Button color="red" variant="light" onClick={() => setConfirm(true)} disabled={!items.length}>Offboard</Button>
+          )}
+        </Group>
       </Group>
-      <Text size="sm">{p.email} · {p.employeeNumber ?? 'no employee number'} · {(p.orgUnitId && ou.get(p.orgUnitId)) || 'no org unit'} · {p.active ? 'active' : 'inactive'}</Text>
+      <PersonFormModal opened={editing} onClose={() => setEditing(false)} person={p}
+        onSaved={() => qc.invalidateQueries({ queryKey: ['persons', id] })} />
+      <Text size="sm">{p.email} · {p.employeeNumber ?? 'no employee number'} · {(p.orgUnitId && ou.get(p.orgUnitId)) || 'no org unit'} · {(p.locationId && loc.get(p.locationId)) || 'no location'} · {p.active ? 'active' : 'inactive'}</Text>
       <Title order={4}>Seats held</Title>
       <Table.ScrollContainer minWidth={500}>
         <Table aria-label="Seats held">

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
-import { Anchor, Badge, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Link, useNavigate } from 'react-router-dom';
+import { Anchor, Badge, Button, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { SortTh } from '../components/common';
+import { PersonFormModal } from '../components/PersonForm';
+import { can, useAuth } from '../auth';
 import { flattenTree, useOrgUnitTree } from '../lookups';
 
 const PAGE_SIZE = 25;
@@ -14,6 +16,9 @@ export function PersonsPage() {
   const [dq] = useDebouncedValue(q, 300);
   const [sort, setSort] = useState('lastName');
   const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const { me } = useAuth();
+  const navigate = useNavigate();
   const ou = flattenTree(useOrgUnitTree().data);
   const query = { q: dq || undefined, sort, page, pageSize: PAGE_SIZE };
   const list = useQuery({
@@ -24,7 +29,11 @@ export function PersonsPage() {
   const total = list.data?.total ?? 0;
   return (
     <Stack>
-      <Title order={2}>Persons</Title>
+      <Group justify="space-between">
+        <Title order={2}>Persons</Title>
+        {can.manage(me?.role) && <Button onClick={() => setCreating(true)}>New person</Button>}
+      </Group>
+      <PersonFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/persons/${p.id}`)} />
       <TextInput label="Search persons" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} maw={300} />
       <Table.ScrollContainer minWidth={700}>
         <Table striped highlightOnHover aria-label="Persons">

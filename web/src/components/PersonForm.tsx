@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Switch, TextInput, TreeSelect } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Person, type Schemas } from '../api/client';
+import { notifyOk } from '../errors';
+import { toTreeData, useLocationTree, useOrgUnitTree } from '../lookups';
+import { fieldErrorsOf } from './formErrors';
+
+type Values = {
+  firstName: string; lastName: string; email: string; employeeNumber: string;
+  orgUnitId: string | null; locationId: string | null; active: boolean;
+};
+
+const initial = (p?: Person): Values => ({
+  firstName: p?.firstName ?? '', lastName: p?.lastName ?? '', email: p?.email ?? '', employeeNumber: p?.employeeNumber ?? '',
+  orgUnitId: p?.orgUnitId ?? null, locationId: p?.locationId ?? null, active: p?.active ?? true,
+});
+
+export function PersonFormModal({ opened, onClose, person, onSaved }: {
+  opened: boolean; onClose: () => void; person?: Person; onSaved?: (p: Person) => void;
+}) {
+  const qc = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const ouTree = useOrgUnitTree();
+  const locTree = useLocationTree();
+  const form = useForm<Values>({
+    initialValues: initial(person),
+    validate: {
+      firstName: (v) => (v.trim() ? null : 'First name is required'),
+      lastName: (v) => (v.trim() ? null : 'Last name is required'),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'A valid email address'),
+    },
+  });
+  useEffect(() => {
+    if (opened) {
+      form.setValues(initial(person));
+      form.resetDirty(initial(person));
+      form.clearErrors();
+      setFormError(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, person?.id]);
+
+  const save = useMutation({
+    mutationFn: async (v: Values) => {
+      const body: Schemas['CreatePersonDto'] = {
+        firstName: v.firstName.trim(), lastName: v.lastName.trim(), email: v.email.trim(),
+        employeeNumber: v.employeeNumber.trim() || null, orgUnitId: v.orgUnitId, locationId: v.locationId, active: v.active,
+      };
+      if (person)
+        return (await unwrap(api.PATCH('/api/v1/persons/{id}', { params: { path: { id: person.id } }, body }))) as Person;
+      return (await unwrap(api.POST('/api/v1/persons', { body }))) as Person;
+    },
+    onSuccess: (saved) => {
+      qc.invalidateQueries({ queryKey: ['persons'] });
+      notifyOk(person ? 'Person saved' : 'Person has been added');
+      onClose();
+      onSaved?.(saved);
+    },
+    onError: (err) => {
+      const { fields, message } = fieldErrorsOf(err);
+      form.setErrors(fields);
+      setFormError(message);
+    },
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={person ? 'Edit person' : 'New person'} size="lg">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <Stack>
+          {formError && <Alert color="red" role="alert" title="Not saved">{formError}</Alert>}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label="First name" required {...form.getInputProps('firstName')} />
+            <TextInput label="Last name" required {...form.getInputProps('lastName')} />
+            <TextInput label="Email" type="email" required {...form.getInputProps('email')} />
+            <TextInput label="Employee number" {...form.getInputProps('employeeNumber')} />
+            <TreeSelect label="Org unit" clearable searchable defaultExpandAll data={toTreeData(ouTree.data)} {...form.getInputProps('orgUnitId')} />
+            <TreeSelect label="Location" clearable searchable defaultExpandAll data={toTreeData(locTree.data)} {...form.getInputProps('locationId')} />
+          </SimpleGrid>
+          <Switch label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button type="submit" loading={save.isPending}>Save</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
