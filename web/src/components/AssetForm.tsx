@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, TreeSelect } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Asset, type Schemas } from '../api/client';
-import { notifyOk } from '../errors';
 import { toTreeData, useLocationTree, useOrgUnitTree, usePersonNames } from '../lookups';
-import { fieldErrorsOf } from './formErrors';
+import { useRecordSave } from './useRecordSave';
 
 export const ASSET_KINDS: { value: Asset['kind']; label: string }[] = [
   { value: 'desktop', label: 'Desktop' }, { value: 'laptop', label: 'Laptop' }, { value: 'server', label: 'Server' },
@@ -52,8 +51,6 @@ function OwnerSelect({ value, onChange, error }: { value: string | null; onChang
 export function AssetFormModal({ opened, onClose, asset, onSaved }: {
   opened: boolean; onClose: () => void; asset?: Asset; onSaved?: (a: Asset) => void;
 }) {
-  const qc = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const ouTree = useOrgUnitTree();
   const locTree = useLocationTree();
   const form = useForm<Values>({
@@ -63,35 +60,23 @@ export function AssetFormModal({ opened, onClose, asset, onSaved }: {
       inventoryNumber: (v) => (v.trim() ? null : 'Inventory number is required'),
     },
   });
-  useEffect(() => {
-    if (opened) {
-      form.setValues(initial(asset));
-      form.resetDirty(initial(asset));
-      form.clearErrors();
-      setFormError(null);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, asset?.id]);
 
-  const save = useMutation({
-    mutationFn: async (v: Values) => {
+  const { formError, save } = useRecordSave({
+    form,
+    opened,
+    initial: initial(asset),
+    recordId: asset?.id,
+    queryKey: 'assets',
+    saved: asset ? 'Asset saved' : 'Asset has been added',
+    onClose,
+    onSaved,
+    write: async (v: Values): Promise<Asset> => {
       const body: Schemas['CreateAssetDto'] = {
         name: v.name.trim(), inventoryNumber: v.inventoryNumber.trim(), serialNumber: v.serialNumber.trim() || null,
         kind: v.kind, status: v.status, orgUnitId: v.orgUnitId, locationId: v.locationId, ownerPersonId: v.ownerPersonId,
       };
       if (asset) return (await unwrap(api.PATCH('/api/v1/assets/{id}', { params: { path: { id: asset.id } }, body }))) as Asset;
       return (await unwrap(api.POST('/api/v1/assets', { body }))) as Asset;
-    },
-    onSuccess: (saved) => {
-      qc.invalidateQueries({ queryKey: ['assets'] });
-      notifyOk(asset ? 'Asset saved' : 'Asset has been added');
-      onClose();
-      onSaved?.(saved);
-    },
-    onError: (err) => {
-      const { fields, message } = fieldErrorsOf(err);
-      form.setErrors(fields);
-      setFormError(message);
     },
   });
 

@@ -1,11 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Switch, TextInput, TreeSelect } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Person, type Schemas } from '../api/client';
-import { notifyOk } from '../errors';
 import { toTreeData, useLocationTree, useOrgUnitTree } from '../lookups';
-import { fieldErrorsOf } from './formErrors';
+import { useRecordSave } from './useRecordSave';
 
 type Values = {
   firstName: string; lastName: string; email: string; employeeNumber: string;
@@ -20,8 +17,6 @@ const initial = (p?: Person): Values => ({
 export function PersonFormModal({ opened, onClose, person, onSaved }: {
   opened: boolean; onClose: () => void; person?: Person; onSaved?: (p: Person) => void;
 }) {
-  const qc = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const ouTree = useOrgUnitTree();
   const locTree = useLocationTree();
   const form = useForm<Values>({
@@ -32,18 +27,17 @@ export function PersonFormModal({ opened, onClose, person, onSaved }: {
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'A valid email address'),
     },
   });
-  useEffect(() => {
-    if (opened) {
-      form.setValues(initial(person));
-      form.resetDirty(initial(person));
-      form.clearErrors();
-      setFormError(null);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, person?.id]);
 
-  const save = useMutation({
-    mutationFn: async (v: Values) => {
+  const { formError, save } = useRecordSave({
+    form,
+    opened,
+    initial: initial(person),
+    recordId: person?.id,
+    queryKey: 'persons',
+    saved: person ? 'Person saved' : 'Person has been added',
+    onClose,
+    onSaved,
+    write: async (v: Values): Promise<Person> => {
       const body: Schemas['CreatePersonDto'] = {
         firstName: v.firstName.trim(), lastName: v.lastName.trim(), email: v.email.trim(),
         employeeNumber: v.employeeNumber.trim() || null, orgUnitId: v.orgUnitId, locationId: v.locationId, active: v.active,
@@ -51,17 +45,6 @@ export function PersonFormModal({ opened, onClose, person, onSaved }: {
       if (person)
         return (await unwrap(api.PATCH('/api/v1/persons/{id}', { params: { path: { id: person.id } }, body }))) as Person;
       return (await unwrap(api.POST('/api/v1/persons', { body }))) as Person;
-    },
-    onSuccess: (saved) => {
-      qc.invalidateQueries({ queryKey: ['persons'] });
-      notifyOk(person ? 'Person saved' : 'Person has been added');
-      onClose();
-      onSaved?.(saved);
-    },
-    onError: (err) => {
-      const { fields, message } = fieldErrorsOf(err);
-      form.setErrors(fields);
-      setFormError(message);
     },
   });
 
