@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
 import * as ExcelJS from 'exceljs';
 import { DomainError } from '@libs/errors';
 import { numberToDecimal } from './money-parse';
+import { workbookPartsFirst } from './xlsx-entry-order';
 
 /**
  * What one cell holds once read: text (trimmed, never empty), a number, a boolean,
@@ -171,8 +171,10 @@ async function readXlsx(buffer: Buffer, options: ReadOptions): Promise<SheetData
   const rows: { row: number; cells: Cell[] }[] = [];
   let dataRows = 0;
   let found = false;
+  let sheetsRead = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    const workbook = await workbookPartsFirst(buffer);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook.stream, {
       sharedStrings: 'cache',
       styles: 'cache', // date and percent formats
       hyperlinks: 'ignore',
@@ -182,6 +184,7 @@ async function readXlsx(buffer: Buffer, options: ReadOptions): Promise<SheetData
     // Every sheet is read to its end, the others too: exceljs parks sheets in temporary files
     // and removes each once read; one left unread would fail later with nobody listening.
     for await (const sheet of reader) {
+      sheetsRead++;
       const take: boolean = !found && wanted((sheet as { name?: string }).name, sheetNames(reader), options);
       found ||= take;
       for await (const row of sheet) {
@@ -193,6 +196,8 @@ async function readXlsx(buffer: Buffer, options: ReadOptions): Promise<SheetData
         rows.push({ row: row.number, cells });
       }
     }
+    // A zip stream that ended early must not pass for a workbook with fewer sheets.
+    if (sheetsRead < workbook.worksheets) throw unreadable();
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw unreadable();
