@@ -1,0 +1,76 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..', '..');
+const MAIN = resolve(ROOT, 'dist', 'src', 'main.js');
+
+export interface BenchServer {
+  base: string;
+  pid: number;
+  /** Forgets the peak so far (Linux `clear_refs`), so each scenario reads its own peak. */
+  resetPeak(): void;
+  /** Peak resident memory since the last reset, in bytes (VmHWM). */
+  peakRss(): number;
+  stop(): Promise<void>;
+}
+
+/** The production build (`npm run build`), started as `npm start` does, on `databaseUrl`. */
+export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
+  if (!existsSync(MAIN)) throw new Error('No production build: run `npm run build` first.');
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED_DEMO: 'false',
+      // One JSON line per request costs CPU the product spends in production too, but would
+      // make the figures depend on where the log goes; warnings and errors are still logged.
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      LOGIN_MAX_ATTEMPTS: '10000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (b) => (output += b));
+  child.stderr!.on('data', (b) => (output += b));
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, child, () => output);
+  const status = `/proc/${child.pid}/status`;
+  return {
+    base,
+    pid: child.pid!,
+    resetPeak: () => writeFileSync(`/proc/${child.pid}/clear_refs`, '5'),
+    peakRss: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'))![1]) * 1024,
+    stop: () => stop(child),
+  };
+}
+
+async function waitForHealth(base: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${output()}`);
+    const up = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the server did not become healthy within 60 s:\n${output()}`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
