@@ -10,7 +10,7 @@ export interface AuditedTable {
   mask?: Record<string, string>;
 }
 
-const AUDITED: AuditedTable[] = [
+export const AUDITED: AuditedTable[] = [
   { table: 'organizations', entity: 'organization', skip: ['updated_at'] },
   { table: 'org_units', entity: 'org_unit', skip: ['updated_at'] },
   { table: 'locations', entity: 'location', skip: ['updated_at'] },

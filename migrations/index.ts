@@ -1,6 +1,14 @@
 import { InitialSchema1763856000000 } from './1763856000000-InitialSchema';
 import { Seats1763942400000 } from './1763942400000-Seats';
 import { AuditTrail1764028800000 } from './1764028800000-AuditTrail';
+import { SearchIndexes1764201600000 } from './1764201600000-SearchIndexes';
+import { AuditPerStatement1764288000000 } from './1764288000000-AuditPerStatement';
 
 /** Every migration, in order. Listed explicitly so the build and jest load the same set. */
-export const MIGRATIONS = [InitialSchema1763856000000, Seats1763942400000, AuditTrail1764028800000];
+export const MIGRATIONS = [
+  InitialSchema1763856000000,
+  Seats1763942400000,
+  AuditTrail1764028800000,
+  SearchIndexes1764201600000,
+  AuditPerStatement1764288000000,
+];

@@ -72,8 +72,17 @@ export async function paginate<T extends ObjectLiteral>(
   }
   qb.orderBy(column, descending ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy(`${alias}.id`, idOrder);
 
-  qb.skip((page - 1) * pageSize).take(pageSize);
-  const [items, total] = await qb.getManyAndCount();
+  const total = await qb.getCount();
+  const offset = (page - 1) * pageSize;
+  if (offset >= total) return { items: [], total, page, pageSize };
+  // The page's ids first, sorting only the sort key and the id (an index-only scan where an
+  // index fits), then their rows: a deep page no longer sorts every full row of the table.
+  const ids: unknown[] = (
+    await qb.clone().select(`${alias}.id`, 'id').offset(offset).limit(pageSize).getRawMany<{ id: unknown }>()
+  ).map((row) => row.id);
+  const rows = await qb.clone().orderBy().andWhereInIds(ids).getMany();
+  const position = new Map(ids.map((id, at) => [String(id), at]));
+  const items = rows.sort((a, b) => position.get(String(a.id))! - position.get(String(b.id))!);
   return { items, total, page, pageSize };
 }
 

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -23,6 +24,9 @@ export async function startServer(databaseUrl: string, port: number): Promise<Be
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
+      // Production refuses to start without its secrets; the run needs no stable ones.
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      KEYS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       SEED_DEMO: 'false',

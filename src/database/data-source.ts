@@ -46,7 +46,9 @@ export async function openDatabase(config: DbConfig): Promise<DatabaseHandle> {
   mkdirSync(dir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  const pglite = await PGlite.create(dir);
+  // pg_trgm backs the lists' `q` search (migration SearchIndexes); the server has it from contrib.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const pglite = await PGlite.create(dir, { extensions: { pg_trgm } });
   return {
     options: { ...common, poolSize: 1, extra: { ...createPgConfig(pglite), max: 1 } },
     close: () => pglite.close(),
