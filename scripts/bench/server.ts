@@ -19,7 +19,9 @@ export interface BenchServer {
 /** The production build (`npm run build`), started as `npm start` does, on `databaseUrl`. */
 export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
   if (!existsSync(MAIN)) throw new Error('No production build: run `npm run build` first.');
-  const child = spawn(process.execPath, [MAIN], {
+  // BENCH_NODE_ARGS, e.g. `--cpu-prof`, profiles the server under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
