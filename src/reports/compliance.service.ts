@@ -57,20 +57,22 @@ export class ComplianceService {
          SELECT ua.unit_id, o.parent_id FROM unit_ancestors ua
            JOIN org_units o ON o.id = ua.ancestor_id WHERE o.parent_id IS NOT NULL
        ),
+       -- Each unit with all its ancestors in one array: a hash join on the holder's unit, where a
+       -- NOT EXISTS over the recursive CTE scanned it once per seat (a minute at 300,000 seats).
+       unit_paths AS (SELECT unit_id, array_agg(ancestor_id) AS ancestors FROM unit_ancestors GROUP BY unit_id),
        scoped AS (${scopedSql}),
        facts AS (
          SELECT s.license_id,
            count(*) FILTER (WHERE p.active = false)::int AS inactive_holders,
            count(*) FILTER (WHERE a.status = 'retired')::int AS retired_holders,
-           count(*) FILTER (WHERE l.org_unit_id IS NOT NULL AND NOT EXISTS (
-             SELECT 1 FROM unit_ancestors ua
-             WHERE ua.unit_id = coalesce(p.org_unit_id, a.org_unit_id) AND ua.ancestor_id = l.org_unit_id
-           ))::int AS out_of_scope,
+           count(*) FILTER (WHERE l.org_unit_id IS NOT NULL
+             AND NOT l.org_unit_id = ANY (coalesce(up.ancestors, '{}')))::int AS out_of_scope,
            count(*) FILTER (WHERE s.active_devices > l.max_activations_per_user)::int AS over_activation
          FROM license_seats s
          JOIN licenses l ON l.id = s.license_id
          LEFT JOIN persons p ON p.id = s.person_id
          LEFT JOIN assets a ON a.id = s.asset_id
+         LEFT JOIN unit_paths up ON up.unit_id = coalesce(p.org_unit_id, a.org_unit_id)
          WHERE s.released_at IS NULL AND s.license_id IN (SELECT l_id FROM scoped)
          GROUP BY s.license_id
        )
