@@ -66,20 +66,37 @@ export function lineCost(quantity: number, netUnit: Amount, vatRate: Amount): Li
  * first shares.
  */
 export function splitEvenly(total: Amount, parts: number): string[] {
+  const split = evenSplit(total, parts);
+  return Array.from({ length: parts }, (_, i) => sumOfShares(split, 1, i < split.extra ? 1 : 0));
+}
+
+/**
+ * {@link splitEvenly} without building the shares, for sums over many of them: in whole
+ * cents, share i is `base + 1` for i < `extra`, else `base` (times `sign`).
+ */
+export interface EvenSplit {
+  base: bigint;
+  extra: number;
+  sign: bigint;
+}
+
+export function evenSplit(total: Amount, parts: number): EvenSplit {
   if (!Number.isInteger(parts) || parts <= 0) throw new RangeError('parts must be a positive integer');
   const cents = new Money(total).times(100);
   if (!cents.isInteger()) throw new RangeError('total must be in whole cents');
-  const sign = cents.isNegative() ? -1 : 1;
-  const abs = cents.abs();
-  const base = abs.dividedToIntegerBy(parts);
-  const remainder = abs.minus(base.times(parts)).toNumber();
-  return Array.from({ length: parts }, (_, i) =>
-    base
-      .plus(i < remainder ? 1 : 0)
-      .times(sign)
-      .dividedBy(100)
-      .toFixed(2),
-  );
+  const abs = BigInt(cents.abs().toFixed(0));
+  return {
+    base: abs / BigInt(parts),
+    extra: Number(abs % BigInt(parts)),
+    sign: cents.isNegative() ? -1n : 1n,
+  };
+}
+
+/** The sum of `count` shares of a split, `early` of them among the first `extra`, as money. */
+export function sumOfShares(split: EvenSplit, count: number, early: number): string {
+  const cents = (split.base * BigInt(count) + BigInt(early)) * split.sign;
+  const abs = cents < 0n ? -cents : cents;
+  return `${cents < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
 /** Sum of decimal strings, as a two-decimal string. */

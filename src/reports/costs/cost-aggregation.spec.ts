@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { sumMoney } from '@libs/money';
+import { lineCost, splitEvenly, sumMoney } from '@libs/money';
 import { chargebackParts, CostAccumulator, ownerPart } from './cost-aggregation';
 
 const line = (over = {}) => ({
@@ -63,6 +63,46 @@ describe('cost aggregation', () => {
           expect(sumMoney(parts.map((p) => p.net))).toBe(whole.net);
           expect(sumMoney(parts.map((p) => p.vat))).toBe(whole.vat);
           expect(parts.reduce((n, p) => n + p.seats, 0)).toBe(quantity);
+        },
+      ),
+    );
+  });
+
+  it("gives each group exactly the sum of its seats' shares of splitEvenly", () => {
+    // The definition, share by share; chargebackParts sums without building the shares.
+    const bySeat = (l: ReturnType<typeof line>, holders: string[]) => {
+      const cost = lineCost(l.quantity, l.netUnitPrice, l.vatRate);
+      const [nets, vats] = [splitEvenly(cost.net, l.quantity), splitEvenly(cost.vat, l.quantity)];
+      const groups = new Map<string, { seats: number; net: string[]; vat: string[] }>();
+      for (let seat = 0; seat < l.quantity; seat++) {
+        const group = holders[seat] ?? 'unused';
+        const g = groups.get(group) ?? { seats: 0, net: [], vat: [] };
+        g.seats++;
+        g.net.push(nets[seat]);
+        g.vat.push(vats[seat]);
+        groups.set(group, g);
+      }
+      return [...groups].map(([group, g]) => ({
+        group,
+        seats: g.seats,
+        net: sumMoney(g.net),
+        vat: sumMoney(g.vat),
+      }));
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 2500 }),
+        fc.array(fc.constantFrom('A', 'B', 'C'), { maxLength: 200 }),
+        (quantity, netCents, vatBasis, holders) => {
+          const l = line({
+            quantity,
+            netUnitPrice: (netCents / 100).toFixed(2),
+            vatRate: (vatBasis / 100).toString(),
+          });
+          const held = holders.slice(0, quantity);
+          expect(chargebackParts(l, held, 'unused')).toEqual(bySeat(l, held));
         },
       ),
     );

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { lineCost, splitEvenly } from '@libs/money';
+import { evenSplit, lineCost, sumOfShares } from '@libs/money';
 
 /** One license line as the cost report reads it. */
 export interface CostLine {
@@ -42,26 +42,33 @@ export interface CostPart {
  * the shares add up to the line exactly, leftover cents one each to the first
  * shares). Held seats come first, in the order given; the unassigned rest goes to
  * `unusedGroup`. Shares of the same group are summed.
+ *
+ * A group's sum needs only how many seats it has and how many of them get a leftover
+ * cent, so no share is computed one by one (a line may have thousands of seats).
  */
 export function chargebackParts(line: CostLine, holderGroups: string[], unusedGroup: string): CostPart[] {
   const cost = lineCost(line.quantity, line.netUnitPrice, line.vatRate);
   if (line.quantity === 0) return [{ group: unusedGroup, seats: 0, net: cost.net, vat: cost.vat }];
-  const nets = splitEvenly(cost.net, line.quantity);
-  const vats = splitEvenly(cost.vat, line.quantity);
-  const parts = new Map<string, { seats: number; net: Decimal; vat: Decimal }>();
-  for (let seat = 0; seat < line.quantity; seat++) {
-    const group = seat < holderGroups.length ? holderGroups[seat] : unusedGroup;
-    const part = parts.get(group) ?? { seats: 0, net: new Decimal(0), vat: new Decimal(0) };
-    part.seats += 1;
-    part.net = part.net.plus(nets[seat]);
-    part.vat = part.vat.plus(vats[seat]);
-    parts.set(group, part);
-  }
-  return [...parts].map(([group, p]) => ({
+  const net = evenSplit(cost.net, line.quantity);
+  const vat = evenSplit(cost.vat, line.quantity);
+  const tally = new Map<string, { seats: number; earlyNet: number; earlyVat: number }>();
+  // Seats [from, from + seats) to `group`; the first `extra` seats of a split get its leftover cents.
+  const count = (group: string, from: number, seats: number) => {
+    const early = (extra: number) => Math.max(0, Math.min(from + seats, extra) - from);
+    const t = tally.get(group) ?? { seats: 0, earlyNet: 0, earlyVat: 0 };
+    t.seats += seats;
+    t.earlyNet += early(net.extra);
+    t.earlyVat += early(vat.extra);
+    tally.set(group, t);
+  };
+  const held = Math.min(holderGroups.length, line.quantity);
+  for (let seat = 0; seat < held; seat++) count(holderGroups[seat], seat, 1);
+  if (held < line.quantity) count(unusedGroup, held, line.quantity - held);
+  return [...tally].map(([group, t]) => ({
     group,
-    seats: p.seats,
-    net: p.net.toFixed(2),
-    vat: p.vat.toFixed(2),
+    seats: t.seats,
+    net: sumOfShares(net, t.seats, t.earlyNet),
+    vat: sumOfShares(vat, t.seats, t.earlyVat),
   }));
 }
 
