@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { UnauthorizedError } from '@libs/errors';
 import { IS_PUBLIC } from './decorators';
+import { databaseOutage } from '../common/database-errors';
 
 /** Global: deny by default; `@Public()` routes pass without a token. */
 @Injectable()
@@ -20,6 +21,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   handleRequest<T>(err: unknown, user: T): T {
+    // The user lookup failed (database down or busy): that 503, not a 401 telling the client its token is bad.
+    if (err && databaseOutage(err)) throw err;
     if (err || !user) throw new UnauthorizedError('A valid bearer token is required.');
     return user;
   }

@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { BusinessRuleError, ConflictError, DomainError, ValidationError } from '@libs/errors';
 
 interface PgError {
@@ -103,4 +103,69 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
 function singular(table?: string): string {
   if (!table) return 'record';
   return table.replace(/_/g, ' ').replace(/ies$/, 'y').replace(/s$/, '');
+}
+
+/** A request that failed because of the database's state rather than its own content: 503. */
+export interface DatabaseOutage {
+  code: 'DATABASE_UNAVAILABLE' | 'DATABASE_BUSY';
+  message: string;
+}
+
+const UNAVAILABLE: DatabaseOutage = {
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'The database cannot be reached; try again shortly.',
+};
+const BUSY: DatabaseOutage = { code: 'DATABASE_BUSY', message: 'The database is busy; try again shortly.' };
+
+// Sockets: the server is down, restarting, or the network between is.
+const SOCKET_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+// SQLSTATEs of a server going away: admin_shutdown (a fast stop or restart), crash_shutdown,
+// cannot_connect_now (starting up or shutting down); class 08 is every connection exception.
+const SERVER_GONE = new Set(['57P01', '57P02', '57P03']);
+// too_many_connections, lock_not_available (lock_timeout), query_canceled (statement_timeout or a cancel).
+const SERVER_BUSY = new Set(['53300', '55P03', '57014']);
+// node-postgres reports a socket closed under it by message only, without a code.
+const LOST_CONNECTION =
+  /^Connection terminated|Client has encountered a connection error|Client was closed and is not queryable/;
+// pg-pool: every pooled connection stayed busy past connectionTimeoutMillis.
+const POOL_TIMEOUT = /timeout exceeded when trying to connect/;
+
+/**
+ * Whether `error` means the database is unreachable or overloaded, looking through
+ * TypeORM's QueryFailedError and Node's AggregateError (one per address tried) to the
+ * driver's own error. Such a request may be retried as it is: the transaction it was
+ * in rolled back, or its outcome is unknown, never half-written.
+ */
+export function databaseOutage(error: unknown, depth = 0): DatabaseOutage | undefined {
+  if (!(error instanceof Error) || depth > 3) return undefined;
+  // TypeORM releases a query runner whose connection emitted 'error' (the server closed it);
+  // the app never releases one itself, so its next query failing so means a lost connection.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return UNAVAILABLE;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (SOCKET_ERRORS.has(code) || SERVER_GONE.has(code) || code.startsWith('08')) return UNAVAILABLE;
+    if (SERVER_BUSY.has(code)) return BUSY;
+  }
+  if (POOL_TIMEOUT.test(error.message)) return BUSY;
+  if (LOST_CONNECTION.test(error.message)) return UNAVAILABLE;
+  const inner = [
+    error instanceof QueryFailedError ? error.driverError : undefined,
+    error.cause,
+    ...(error instanceof AggregateError ? error.errors : []),
+  ];
+  for (const e of inner) {
+    const found = e === error ? undefined : databaseOutage(e, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }

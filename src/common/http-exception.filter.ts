@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorKind } from '@libs/errors';
-import { translateDatabaseError } from './database-errors';
+import { databaseOutage, translateDatabaseError } from './database-errors';
 
 const STATUS_OF: Record<ErrorKind, number> = {
   invalid: 400,
@@ -73,15 +73,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       );
     }
 
-    // Every pooled connection stayed busy past the wait: overload, not the client's fault.
-    if (exception instanceof Error && /timeout exceeded when trying to connect/.test(exception.message)) {
-      this.logger.warn({ requestId: request.id }, 'database pool exhausted');
-      return shape(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'DATABASE_BUSY',
-        'The database is busy; try again shortly.',
-        {},
-      );
+    // The database is down, restarting or overloaded: not the client's fault, and worth a retry.
+    const outage = databaseOutage(exception);
+    if (outage) {
+      // One short line a request, no stack: an outage fails every request alike.
+      const reason = exception instanceof Error ? exception.message : String(exception);
+      this.logger.warn({ requestId: request.id, reason }, outage.code);
+      return shape(HttpStatus.SERVICE_UNAVAILABLE, outage.code, outage.message, {});
     }
 
     this.logger.error(

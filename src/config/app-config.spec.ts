@@ -75,4 +75,22 @@ describe('loadConfig', () => {
       adminPassword: 'Long-Password-123',
     });
   });
+
+  it('tunes the server pool and lock wait from DB_POOL_SIZE, DB_POOL_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).database).toEqual({
+      poolSize: 10,
+      poolTimeoutMs: 5000,
+      lockTimeoutMs: 10_000,
+    });
+    const tuned = loadConfig({
+      DATA_DIR: dir(),
+      DB_POOL_SIZE: '3',
+      DB_POOL_TIMEOUT_MS: '1500',
+      DB_LOCK_TIMEOUT_MS: '0',
+    });
+    expect(tuned.database).toEqual({ poolSize: 3, poolTimeoutMs: 1500, lockTimeoutMs: 0 });
+    expect(() => loadConfig({ DATA_DIR: dir(), DB_POOL_SIZE: '0', DB_POOL_TIMEOUT_MS: 'soon' })).toThrow(
+      /DB_POOL_SIZE[\s\S]*DB_POOL_TIMEOUT_MS/,
+    );
+  });
 });

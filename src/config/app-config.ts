@@ -20,11 +20,13 @@ const toBool = ({ value }: { value: unknown }) =>
     ? undefined
     : !['false', '0', 'no', 'off'].includes(String(value).toLowerCase());
 const emptyAsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 /** The environment as the contract names it (API.md, "Running"), validated at start-up. */
 class Environment {
   @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -79,7 +81,7 @@ class Environment {
   NODE_ENV?: string;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(10000)
@@ -95,6 +97,27 @@ class Environment {
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DB_POOL_SIZE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DB_POOL_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DB_LOCK_TIMEOUT_MS?: number;
 }
 
 export const DEMO_ADMIN = { email: 'admin@seatkeeper.local', password: 'Seatkeeper-Admin-1' };
@@ -116,6 +139,17 @@ export class AppConfig {
   loginMaxAttempts: number;
   /** Origins allowed to call the API from a browser; empty = CORS off. */
   corsOrigins: string[];
+  /** PostgreSQL server only (the embedded database has one connection). */
+  database: DatabaseTuning;
+}
+
+export interface DatabaseTuning {
+  /** Pooled connections per app process. */
+  poolSize: number;
+  /** How long a request waits for a free pooled connection (or a new one) before 503 DATABASE_BUSY. */
+  poolTimeoutMs: number;
+  /** Longest wait for one lock (a row, a table) before the statement fails, 503 DATABASE_BUSY; 0 = no limit. */
+  lockTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -146,6 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL ?? (env.JEST_WORKER_ID ? 'silent' : 'info'),
     loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS ?? 10,
     corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
+    database: {
+      poolSize: parsed.DB_POOL_SIZE ?? 10,
+      poolTimeoutMs: parsed.DB_POOL_TIMEOUT_MS ?? 5000,
+      lockTimeoutMs: parsed.DB_LOCK_TIMEOUT_MS ?? 10_000,
+    },
   };
 }
 

@@ -2,14 +2,17 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, DatabaseTuning } from '../config/app-config';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { MIGRATIONS } from '../../migrations';
 
 // `date` columns stay 'YYYY-MM-DD' strings: no time zone may shift a purchase date.
 types.setTypeParser(types.builtins.DATE, (value) => value);
 
-type DbConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'>;
+type DbConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'> & { database?: DatabaseTuning };
+
+/** A script without the full AppConfig (benchmarks, the test template): the pool as before, no lock limit. */
+const SCRIPT_TUNING: DatabaseTuning = { poolSize: 10, poolTimeoutMs: 5000, lockTimeoutMs: 0 };
 
 export interface DatabaseHandle {
   options: DataSourceOptions;
@@ -36,8 +39,22 @@ const common = {
  */
 export async function openDatabase(config: DbConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
+    const tuning = config.database ?? SCRIPT_TUNING;
     return {
-      options: { ...common, url: config.databaseUrl, poolSize: 10, extra: { connectionTimeoutMillis: 5000 } },
+      options: {
+        ...common,
+        url: config.databaseUrl,
+        poolSize: tuning.poolSize,
+        extra: {
+          // Bounds both the wait for a free pooled connection and the opening of a new
+          // one: with every connection busy, or the server gone, a request fails (503)
+          // instead of queueing forever.
+          connectionTimeoutMillis: tuning.poolTimeoutMs,
+          // A seat write blocked behind a lock nobody releases (another session's open
+          // transaction) must end too, or it holds its pooled connection for good.
+          ...(tuning.lockTimeoutMs ? { lock_timeout: tuning.lockTimeoutMs } : {}),
+        },
+      },
       close: async () => undefined,
       embedded: false,
     };

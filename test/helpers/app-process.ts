@@ -95,3 +95,34 @@ export function stopApp(run: AppProcess, timeoutMs = 20_000): Promise<number | n
     child.kill('SIGTERM');
   });
 }
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * Resolves when the process has exited, or with null once `timeoutMs` passed and it
+ * still runs (it is left running: the caller decides what to do with it).
+ */
+export function exited(run: AppProcess, timeoutMs: number): Promise<Exit | null> {
+  const { child } = run;
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  return new Promise((done) => {
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timer);
+      done({ code, signal });
+    };
+    const timer = setTimeout(() => {
+      child.off('exit', onExit);
+      done(null);
+    }, timeoutMs);
+    child.once('exit', onExit);
+  });
+}
+
+/** Whether the process is still running. */
+export const isRunning = (run: AppProcess): boolean =>
+  run.child.exitCode === null && run.child.signalCode === null;
