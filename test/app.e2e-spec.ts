@@ -1,3 +1,4 @@
+import { searchExpression } from '@libs/pagination';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 
 describe('the HTTP app', () => {
@@ -65,5 +66,31 @@ describe('the HTTP app', () => {
     expect(await t.dataSource.showMigrations()).toBe(false);
     const pending = await t.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('searches each large list with the expression its trigram index is built on', async () => {
+    // The services' searchable columns; were the expression to differ from the index's, no plan could use it.
+    const lists = [
+      {
+        table: 'licenses',
+        columns: ['name', 'serial_number', 'inventory_number', 'invoice_number', 'notes'],
+      },
+      { table: 'persons', columns: ['first_name', 'last_name', 'email', 'employee_number'] },
+      { table: 'assets', columns: ['name', 'inventory_number', 'serial_number'] },
+    ];
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query('SET LOCAL enable_seqscan = off');
+      for (const { table, columns } of lists) {
+        const plan: { 'QUERY PLAN': string }[] = await runner.query(
+          `EXPLAIN SELECT id FROM ${table} x WHERE ${searchExpression(columns.map((c) => `x.${c}`))} ILIKE '%office%'`,
+        );
+        expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain(`ix_${table}__search__trgm`);
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });

@@ -33,16 +33,24 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Keeps rows where any of the columns contains `q` (case-insensitive, literally). */
+/**
+ * Keeps rows whose searched columns, joined by spaces, contain `q` (case-insensitive,
+ * literally): "Ann Lee" finds first name Ann, last name Lee. One expression, so one
+ * trigram index on exactly it (migration SearchIndexes) serves the search.
+ */
 export function applySearch<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   q: string | undefined,
   columns: string[],
 ) {
   const text = q?.trim();
-  if (text && columns.length)
-    qb.andWhere(`(${columns.map((col) => `${col} ILIKE :q`).join(' OR ')})`, { q: likePattern(text) });
+  if (text && columns.length) qb.andWhere(`${searchExpression(columns)} ILIKE :q`, { q: likePattern(text) });
   return qb;
+}
+
+/** The searched text of a row: its columns, blanks for nulls, joined by spaces. */
+export function searchExpression(columns: string[]): string {
+  return `(${columns.map((column) => `coalesce(${column}, '')`).join(` || ' ' || `)})`;
 }
 
 /**

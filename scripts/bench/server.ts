@@ -36,6 +36,8 @@ export async function startServer(databaseUrl: string, port: number): Promise<Be
       // make the figures depend on where the log goes; warnings and errors are still logged.
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       LOGIN_MAX_ATTEMPTS: '10000',
+      // The pool as configured for the run (default 10), e.g. DB_POOL_SIZE=50 npm run bench.
+      ...(process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.DB_POOL_SIZE } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -11,10 +11,8 @@ export type AssetStatus = (typeof ASSET_STATUSES)[number];
 
 /** A computer or other device. A retired asset keeps history but takes no new seat. */
 @Entity('assets')
-// Trigram indexes for `q` (migration SearchIndexes): not expressible here, so not synchronized.
-@Index('ix_assets__name__trgm', { synchronize: false })
-@Index('ix_assets__inventory_number__trgm', { synchronize: false })
-@Index('ix_assets__serial_number__trgm', { synchronize: false })
+// The trigram index for `q` (migration SearchIndexes): an expression index, not synchronized.
+@Index('ix_assets__search__trgm', { synchronize: false })
 @Unique(['inventoryNumber'])
 @Check('ck_assets__kind', `kind IN ('desktop', 'laptop', 'server', 'virtual_machine', 'mobile', 'other')`)
 @Check('ck_assets__status', `status IN ('in_use', 'in_stock', 'retired')`)

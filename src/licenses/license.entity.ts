@@ -11,12 +11,8 @@ export type LicenseMetric = (typeof LICENSE_METRICS)[number];
 
 /** A purchased license: the seed's "New license" window, tab Basic information. */
 @Entity('licenses')
-// Trigram indexes for `q` (migration SearchIndexes): not expressible here, so not synchronized.
-@Index('ix_licenses__name__trgm', { synchronize: false })
-@Index('ix_licenses__serial_number__trgm', { synchronize: false })
-@Index('ix_licenses__inventory_number__trgm', { synchronize: false })
-@Index('ix_licenses__invoice_number__trgm', { synchronize: false })
-@Index('ix_licenses__notes__trgm', { synchronize: false })
+// The trigram index for `q` (migration SearchIndexes): an expression index, not synchronized.
+@Index('ix_licenses__search__trgm', { synchronize: false })
 @Index('ix_licenses__name__id', ['name', 'id'])
 @Unique(['name'])
 @Check('ck_licenses__metric', `metric IN ('per_user', 'per_device')`)

@@ -21,9 +21,8 @@ const LIST_SPEC = {
     updatedAt: 'p.updatedAt',
   },
   defaultSort: 'lastName',
-  // The full name covers first and last name and finds "Ann Lee"; each has a trigram index
-  // (migration SearchIndexes), the expression written as the index is.
-  searchable: ['p.email', 'p.employeeNumber', `(p.firstName || ' ' || p.lastName)`],
+  // First name then last name, so "Ann Lee" finds Ann Lee (the columns are searched joined by spaces).
+  searchable: ['p.firstName', 'p.lastName', 'p.email', 'p.employeeNumber'],
 };
 
 /** Rows per INSERT statement of a bulk create: 8 columns each stay far below PostgreSQL's 65,535 parameters. */
