@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { withoutTriggers } from './fixtures';
 import { Scenario } from './scenarios';
 import { timedRequests } from './sequential';
 
@@ -52,13 +53,4 @@ async function topUp(pg: Client, lines: number): Promise<number> {
 async function removeTopUp(pg: Client) {
   await withoutTriggers(pg, () => pg.query(`DELETE FROM licenses WHERE name LIKE $1`, [`${TAG}%`]));
   await pg.query(`ANALYZE licenses`);
-}
-
-async function withoutTriggers<T>(pg: Client, work: () => Promise<T>): Promise<T> {
-  await pg.query(`SET session_replication_role = replica`);
-  try {
-    return await work();
-  } finally {
-    await pg.query(`SET session_replication_role = DEFAULT`);
-  }
 }

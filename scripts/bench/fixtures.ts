@@ -56,3 +56,16 @@ export async function activeSeatsOf(pg: Client, licenseId: string): Promise<numb
   );
   return rows[0].n;
 }
+
+/**
+ * Runs `work` with triggers off (session_replication_role = replica): benchmark data
+ * added and removed around a scenario is not a change anyone made, and leaves no audit.
+ */
+export async function withoutTriggers<T>(pg: Client, work: () => Promise<T>): Promise<T> {
+  await pg.query(`SET session_replication_role = replica`);
+  try {
+    return await work();
+  } finally {
+    await pg.query(`SET session_replication_role = DEFAULT`);
+  }
+}

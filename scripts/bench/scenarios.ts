@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Request } from 'autocannon';
-import { activePersons, activeSeatsOf, assignablePairs, sampleLicenseIds } from './fixtures';
+import { activePersons, activeSeatsOf, assignablePairs, sampleLicenseIds, withoutTriggers } from './fixtures';
 import { LoadResult, runLoad, serverErrors } from './load';
 import { timedRequests } from './sequential';
 
@@ -169,7 +169,9 @@ function heavy(name: string, path: string, runs: number): Scenario {
   };
 }
 
-/** 10,000 new persons from one CSV file, three times (fresh e-mail addresses each time). */
+const IMPORTED = '@import.example';
+
+/** 10,000 new persons from one CSV file, three times (fresh e-mail addresses each time), removed afterwards. */
 const importPersons: Scenario = {
   name: 'import 10,000 persons (CSV)',
   connections: 1,
@@ -177,7 +179,7 @@ const importPersons: Scenario = {
     const result = await timedRequests(3, () => {
       const batch = randomUUID().slice(0, 8);
       const lines = ['First name,Last name,Email'];
-      for (let i = 0; i < 10_000; i++) lines.push(`Bench,Person ${i},bench.${batch}.${i}@import.example`);
+      for (let i = 0; i < 10_000; i++) lines.push(`Bench,Person ${i},bench.${batch}.${i}${IMPORTED}`);
       const form = new FormData();
       form.append('file', new Blob([lines.join('\r\n')], { type: 'text/csv' }), 'persons.csv');
       return fetch(`${ctx.base}/api/v1/imports/persons`, {
@@ -185,6 +187,13 @@ const importPersons: Scenario = {
         headers: { authorization: `Bearer ${ctx.token}` },
         body: form,
       });
+    });
+    await withoutTriggers(ctx.pg, async () => {
+      await ctx.pg.query(
+        `DELETE FROM audit_events WHERE entity = 'person' AND entity_id IN (SELECT id::text FROM persons WHERE email LIKE $1)`,
+        [`%${IMPORTED}`],
+      );
+      await ctx.pg.query(`DELETE FROM persons WHERE email LIKE $1`, [`%${IMPORTED}`]);
     });
     const failures =
       (result.statuses[200] ?? 0) + (result.statuses[201] ?? 0) === 3
