@@ -4,13 +4,20 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 import { MAX_PAGE_SIZE, PageRequest } from '@libs/pagination';
 import { HasNoNul } from './field-decorators';
 
+/**
+ * The last page any list can have: its first row's offset, (page - 1) × pageSize, stays an
+ * exact JavaScript integer and fits PostgreSQL's bigint OFFSET (a larger page was a 500).
+ */
+export const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE);
+
 /** `?page=1&pageSize=50&sort=-name&q=text`, shared by every list route. */
 export class ListQueryDto implements PageRequest {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
