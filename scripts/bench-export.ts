@@ -8,6 +8,7 @@
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { startBenchApp } from './bench-app';
+import { LICENSE_LINES_SQL } from './bench/export-lines';
 
 const argLines = process.argv.indexOf('--lines');
 const LINES = argLines > 0 ? Number(process.argv[argLines + 1]) : 100_000;
@@ -21,14 +22,7 @@ async function main() {
     `SELECT count(*)::int AS count FROM licenses WHERE name LIKE 'bench-%'`,
   );
   if (count < LINES) {
-    await dataSource.query(
-      `INSERT INTO licenses (name, metric, quantity, net_unit_price, vat_rate, currency, purchase_date, invoice_number)
-       SELECT 'bench-' || lpad(n::text, 7, '0'), CASE WHEN n % 2 = 0 THEN 'per_user' ELSE 'per_device' END,
-              1 + n % 50, (n % 100000) / 100.0 + 1, CASE WHEN n % 10 = 0 THEN 7 ELSE 19 END,
-              CASE WHEN n % 20 = 0 THEN 'USD' ELSE 'EUR' END, DATE '2025-01-01' + (n % 365), 'INV-' || n
-       FROM generate_series($1::int, $2::int) AS n`,
-      [count + 1, LINES],
-    );
+    await dataSource.query(LICENSE_LINES_SQL, ['bench-', count + 1, LINES]);
   }
   const seeded = Date.now() - started;
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { AppProcess, startApp, stopApp } from './helpers/app-process';
+import { AppProcess, sharedAppEnv, startApp, stopApp } from './helpers/app-process';
 import { createTestApp, TEST_ADMIN } from './helpers/test-app';
 import { adminQuery, freshDatabase, serverUrl } from './setup/test-database';
 
@@ -54,14 +54,7 @@ async function startProcesses(): Promise<Cluster> {
   };
   try {
     const env = {
-      DATABASE_URL: db.databaseUrl!,
-      DATA_DIR: db.dataDir,
-      SEED_DEMO: 'false',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      KEYS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      ADMIN_EMAIL: TEST_ADMIN.email,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-      LOG_LEVEL: 'warn',
+      ...sharedAppEnv({ databaseUrl: db.databaseUrl!, dataDir: db.dataDir }, TEST_ADMIN),
       // 300 writers queue on one license row: on a loaded CI machine the last ones wait longer
       // than the production limits, and a 503 there is not what this test is about (the fault
       // tests cover those limits).

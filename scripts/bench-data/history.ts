@@ -11,14 +11,7 @@ export function generateEvents(seats: Seat[], devices: Device[], total: number):
   const events: SeatEvent[] = [];
   seats.forEach((seat, s) => {
     if (seat.releasedAt === null) return;
-    events.push({
-      at: seat.assignedAt,
-      seat: s,
-      action: 'assign',
-      asset: null,
-      actor: seat.assignedBy,
-      details: '{}',
-    });
+    events.push(assignEvent(seat, s));
     events.push({
       at: seat.releasedAt,
       seat: s,
@@ -55,15 +48,19 @@ export function generateEvents(seats: Seat[], devices: Device[], total: number):
   const active = seats.flatMap((seat, s) => (seat.releasedAt === null ? [s] : []));
   active.sort((a, b) => seats[b].assignedAt - seats[a].assignedAt || a - b);
   for (const s of active.slice(0, assigns)) {
-    const seat = seats[s];
-    events.push({
-      at: seat.assignedAt,
-      seat: s,
-      action: 'assign',
-      asset: null,
-      actor: seat.assignedBy,
-      details: '{}',
-    });
+    events.push(assignEvent(seats[s], s));
   }
   return events.sort((a, b) => a.at - b.at);
+}
+
+/** The event of seat number `s` being assigned, as the app writes it. */
+function assignEvent(seat: Seat, s: number): SeatEvent {
+  return {
+    at: seat.assignedAt,
+    seat: s,
+    action: 'assign',
+    asset: null,
+    actor: seat.assignedBy,
+    details: '{}',
+  };
 }

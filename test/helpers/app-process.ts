@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -126,3 +127,23 @@ export function exited(run: AppProcess, timeoutMs: number): Promise<Exit | null>
 /** Whether the process is still running. */
 export const isRunning = (run: AppProcess): boolean =>
   run.child.exitCode === null && run.child.signalCode === null;
+
+/**
+ * The environment of app processes sharing one test database: the same fresh secrets (a
+ * token of one is valid at all), the test admin, no demo data, warnings only.
+ */
+export function sharedAppEnv(
+  db: { databaseUrl: string; dataDir: string },
+  admin: { email: string; password: string },
+): Record<string, string> {
+  return {
+    DATABASE_URL: db.databaseUrl,
+    DATA_DIR: db.dataDir,
+    SEED_DEMO: 'false',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    KEYS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    LOG_LEVEL: 'warn',
+  };
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { AppProcess, startApp, stopApp } from '../../helpers/app-process';
+import { AppProcess, sharedAppEnv, startApp, stopApp } from '../../helpers/app-process';
 import { TEST_ADMIN } from '../../helpers/test-app';
 import { adminQuery, freshDatabase } from '../../setup/test-database';
 
@@ -50,17 +50,7 @@ export async function startCluster(
     await adminQuery(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
     rmSync(db.dataDir, { recursive: true, force: true });
   };
-  const env = {
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: db.dataDir,
-    SEED_DEMO: 'false',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    KEYS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    ADMIN_EMAIL: TEST_ADMIN.email,
-    ADMIN_PASSWORD: TEST_ADMIN.password,
-    LOG_LEVEL: 'warn',
-    ...extraEnv,
-  };
+  const env = { ...sharedAppEnv({ databaseUrl, dataDir: db.dataDir }, TEST_ADMIN), ...extraEnv };
   try {
     apps.push(await startApp(env, { timeoutMs: START_TIMEOUT_MS }));
     const others = await Promise.allSettled(
