@@ -26,6 +26,46 @@ describe('the HTTP app', () => {
     expect(page.text).toContain('swagger');
   });
 
+  // Clients generate their types from this document (the web UI does): a field with
+  // no type, or typed "object" without properties, becomes `unknown` there.
+  it('gives every documented field and query parameter a real type', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body as OpenApiDocument;
+    const untyped: string[] = [];
+    const check = (where: string, schema: OpenApiSchema | undefined): void => {
+      if (!schema || schema.$ref || schema.allOf || schema.oneOf || schema.anyOf) return;
+      if (!schema.type && !schema.enum) untyped.push(`${where}: no type`);
+      if (schema.type === 'object' && !schema.properties && !schema.additionalProperties) {
+        untyped.push(`${where}: bare object`);
+      }
+      if (schema.type === 'array') check(`${where}[]`, schema.items);
+      for (const [name, property] of Object.entries(schema.properties ?? {}))
+        check(`${where}.${name}`, property);
+    };
+    for (const [name, schema] of Object.entries(doc.components.schemas)) check(name, schema);
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        for (const parameter of operation.parameters ?? []) {
+          check(`${method.toUpperCase()} ${path} ?${parameter.name}`, parameter.schema);
+        }
+      }
+    }
+    expect(untyped).toEqual([]);
+  });
+
+  it('documents the date and timestamp query parameters by their format', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body as OpenApiDocument;
+    const format = (path: string, name: string) =>
+      doc.paths[path].get.parameters?.find((p) => p.name === name)?.schema?.format;
+    expect([format('/api/v1/reports/costs', 'from'), format('/api/v1/reports/costs', 'to')]).toEqual([
+      'date',
+      'date',
+    ]);
+    // the audit trail takes a day or an exact instant
+    expect(
+      doc.paths['/api/v1/audit-events'].get.parameters?.find((p) => p.name === 'from')?.description,
+    ).toMatch(/date .*timestamp/);
+  });
+
   it('gives every answer a request id, and keeps one the client sent', async () => {
     expect((await t.http.get('/health')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect((await t.http.get('/health').set('x-request-id', 'abc-123')).headers['x-request-id']).toBe(
@@ -94,3 +134,20 @@ describe('the HTTP app', () => {
     }
   });
 });
+
+interface OpenApiSchema {
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  $ref?: string;
+  allOf?: unknown[];
+  oneOf?: unknown[];
+  anyOf?: unknown[];
+  items?: OpenApiSchema;
+  properties?: Record<string, OpenApiSchema>;
+  additionalProperties?: unknown;
+}
+interface OpenApiDocument {
+  components: { schemas: Record<string, OpenApiSchema> };
+  paths: Record<string, Record<string, { parameters?: { name: string; schema?: OpenApiSchema }[] }>>;
+}

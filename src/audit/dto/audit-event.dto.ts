@@ -64,12 +64,14 @@ export class AuditEventDto {
   @ApiProperty({ type: String, nullable: true }) entityId: string | null;
   @ApiProperty({
     type: Object,
+    additionalProperties: true,
     nullable: true,
     description: 'fields before: the changed ones (update) or all (delete); secrets masked',
   })
   before: Record<string, unknown> | null;
   @ApiProperty({
     type: Object,
+    additionalProperties: true,
     nullable: true,
     description: 'fields after: the changed ones (update) or all (create); secrets masked',
   })

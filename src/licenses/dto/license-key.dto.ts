@@ -11,12 +11,17 @@ export class CreateLicenseKeyDto {
   @IsNotEmpty()
   key: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @IsText(500)
   note?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the seat this key is bound to' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'the seat this key is bound to',
+  })
   @IsOptional()
   @IsUUID()
   seatId?: string | null;

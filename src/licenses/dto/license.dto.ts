@@ -25,17 +25,23 @@ export class CreateLicenseDto {
   @IsNotEmpty()
   name: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'license category (type)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'license category (type)',
+  })
   @IsOptional()
   @IsUUID()
   categoryId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   softwareId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'internal organization owning the license',
@@ -44,52 +50,72 @@ export class CreateLicenseDto {
   @IsUUID()
   organizationId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null = usable by everyone' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null = usable by everyone',
+  })
   @IsOptional()
   @IsUUID()
   orgUnitId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'location node where it is used' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'location node where it is used',
+  })
   @IsOptional()
   @IsUUID()
   locationStructureId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'where the software physically is' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'where the software physically is',
+  })
   @IsOptional()
   @IsUUID()
   locationId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @IsOptional()
   @IsText(200)
   serialNumber?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 100 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
   @IsOptional()
   @IsText(100)
   inventoryNumber?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'manufacturer/supplier organization' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'manufacturer/supplier organization',
+  })
   @IsOptional()
   @IsUUID()
   supplierId?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, example: '2027-12-31' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2027-12-31' })
   @IsOptional()
   @IsCalendarDate()
   expirationDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   supportDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   purchaseDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 100 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
   @IsOptional()
   @IsText(100)
   invoiceNumber?: string | null;
@@ -126,21 +152,33 @@ export class CreateLicenseDto {
   @Max(MAX_COUNT)
   maxActivationsPerUser?: number;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: MAX_COUNT, description: 'null = no limit' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: MAX_COUNT,
+    description: 'null = no limit',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   maxActivations?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: MAX_COUNT, description: 'null = no limit' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: MAX_COUNT,
+    description: 'null = no limit',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   maxDeviceResets?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 10000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000 })
   @IsOptional()
   @IsText(10000)
   notes?: string | null;

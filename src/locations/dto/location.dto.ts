@@ -18,6 +18,7 @@ export class CreateLocationDto {
   name: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'the parent node; null or absent for a top-level location',

@@ -20,6 +20,7 @@ export class CreateOrgUnitDto {
   code: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'the parent node; null or absent for a top-level unit',
@@ -29,6 +30,7 @@ export class CreateOrgUnitDto {
   parentId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: "on create, a unit with a parent and no organizationId inherits the parent's organization",

@@ -25,12 +25,12 @@ export class CostQueryDto extends ReportQueryDto {
   @IsIn(COST_VIEWS)
   view?: CostView;
 
-  @ApiPropertyOptional({ description: 'purchase date from (inclusive), YYYY-MM-DD' })
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'purchase date from (inclusive)' })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'purchase date to (inclusive), YYYY-MM-DD' })
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'purchase date to (inclusive)' })
   @IsOptional()
   @IsCalendarDate()
   to?: string;

@@ -21,7 +21,12 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'required for a department_head' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'required for a department_head',
+  })
   @IsOptional()
   @IsUUID()
   orgUnitId?: string | null;

@@ -682,6 +682,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{entity}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A template to fill in: header, an example row; in xlsx a sheet explaining each column and pick lists. */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{entity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports a file, all rows or none: 200 with the counts, or with every problem
+         *     (`errors`) and nothing written. `?dryRun=true` only checks.
+         */
+        post: operations["ImportsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1422,9 +1459,9 @@ export interface components {
              */
             actorId: string | null;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "login" | "login_failed";
+            action: "create" | "update" | "delete" | "login" | "login_failed" | "import";
             /** @enum {string} */
-            entity: "organization" | "org_unit" | "location" | "software" | "license_category" | "person" | "asset" | "license" | "license_key" | "user" | "seat" | "device";
+            entity: "organization" | "org_unit" | "location" | "software" | "license_category" | "person" | "asset" | "license" | "license_key" | "user" | "seat" | "device" | "import";
             entityId: string | null;
             /** @description fields before: the changed ones (update) or all (delete); secrets masked */
             before: {
@@ -1440,6 +1477,55 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        ImportFileDto: {
+            /**
+             * Format: binary
+             * @description xlsx or CSV (UTF-8, "," or ";"), at most 20 MB
+             */
+            file: string;
+        };
+        ImportProblemDto: {
+            /**
+             * @description row number as Excel shows it: the header is row 1
+             * @example 2
+             */
+            row: number;
+            /**
+             * @description the column header
+             * @example Net unit price
+             */
+            column: string;
+            /**
+             * @description the same as column (the contract names it field)
+             * @example Net unit price
+             */
+            field: string;
+            /**
+             * @description the cell as read
+             * @example 1,234
+             */
+            value: string | null;
+            /** @example "1,234" is ambiguous: … */
+            message: string;
+        };
+        ImportResultDto: {
+            /** @enum {string} */
+            entity: "licenses" | "persons" | "assets" | "seats";
+            /** @description nothing was written: the counts say what the import would do */
+            dryRun: boolean;
+            /** @description data rows read (blank rows left out) */
+            rows: number;
+            /** @description records (or seats) created; 0 when there are errors */
+            created: number;
+            /** @description existing records changed; 0 when there are errors */
+            updated: number;
+            /** @description rows matching a record (or seat) that needed no change */
+            unchanged: number;
+            /** @description all problems found; at most 10,000 are listed in errors */
+            errorCount: number;
+            /** @description any: nothing was written */
+            errors: components["schemas"]["ImportProblemDto"][];
         };
     };
     responses: never;
@@ -2994,9 +3080,9 @@ export interface operations {
                 groupBy?: "orgUnit" | "software" | "supplier" | "category" | "month";
                 /** @description owner: each line to the license's org unit; use: each seat's share to its holder's org unit */
                 view?: "owner" | "use";
-                /** @description purchase date from (inclusive), YYYY-MM-DD */
+                /** @description purchase date from (inclusive) */
                 from?: string;
-                /** @description purchase date to (inclusive), YYYY-MM-DD */
+                /** @description purchase date to (inclusive) */
                 to?: string;
                 /** @description org-unit grouping rolled up to this tree level (0 = company, 1 = divisions) */
                 depth?: number;
@@ -3107,10 +3193,10 @@ export interface operations {
                 sort?: string;
                 /** @description free-text search */
                 q?: string;
-                entity?: "organization" | "org_unit" | "location" | "software" | "license_category" | "person" | "asset" | "license" | "license_key" | "user" | "seat" | "device";
+                entity?: "organization" | "org_unit" | "location" | "software" | "license_category" | "person" | "asset" | "license" | "license_key" | "user" | "seat" | "device" | "import";
                 entityId?: string;
                 actorId?: string;
-                action?: "create" | "update" | "delete" | "login" | "login_failed";
+                action?: "create" | "update" | "delete" | "login" | "login_failed" | "import";
                 /** @description from this date (inclusive, UTC) or timestamp */
                 from?: string;
                 /** @description up to this date (inclusive, UTC) or timestamp */
@@ -3128,6 +3214,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfAuditEventDto"];
+                };
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path: {
+                entity: "licenses" | "persons" | "assets" | "seats";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_run: {
+        parameters: {
+            query?: {
+                /** @description true: check the file and report what would happen, write nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                entity: "licenses" | "persons" | "assets" | "seats";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
         };
