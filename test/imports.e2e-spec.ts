@@ -366,7 +366,7 @@ describe('imports', () => {
         {
           row: 2,
           column: 'Quantity',
-          field: 'Quantity',
+          field: 'quantity',
           value: '0',
           message: 'Quantity cannot be lower than the 1 seats in use.',
         },

@@ -1,4 +1,4 @@
-import { convertCell, displayValue, unguard } from './cell-values';
+import { convertCell, displayValue, moneyAmount, unguard } from './cell-values';
 import type { ImportColumn } from './import-columns';
 
 const column = (kind: ImportColumn['kind'], extra: Partial<ImportColumn> = {}): ImportColumn => ({
@@ -36,6 +36,27 @@ describe('convertCell', () => {
     expect(value(column('int'), 0.1 * 3 * 10)).toBe(3);
     expect(message(column('int'), '2.5')).toBe('Must be a whole number.');
     expect(message(column('int'), 2.5)).toBe('Must be a whole number.');
+    expect(message(column('int'), 'many')).toBe('Must be a whole number.');
+  });
+
+  it('reads thousands separators in whole numbers where they cannot be decimals', () => {
+    expect(value(column('int'), '1.000.000')).toBe(1_000_000);
+    expect(value(column('int'), '1 000')).toBe(1000);
+    expect(value(column('int'), '1.000,00')).toBe(1000);
+    expect(message(column('int'), '1.000')).toMatch(/ambiguous/);
+    expect(message(column('int'), '1,000')).toMatch(/ambiguous/);
+    expect(message(column('int'), '1.000,5')).toBe('Must be a whole number.');
+  });
+
+  it('takes a currency sign or code off an amount, for the importer to check', () => {
+    expect(moneyAmount('€ 1.234,50')).toEqual({ amount: '1.234,50', currency: 'EUR' });
+    expect(moneyAmount('1234.50 EUR')).toEqual({ amount: '1234.50', currency: 'EUR' });
+    expect(moneyAmount('12usd')).toEqual({ amount: '12', currency: 'USD' });
+    expect(moneyAmount('1234,50')).toEqual({ amount: '1234,50' });
+    expect(moneyAmount('EUR 5 USD')).toEqual({ amount: 'EUR 5 USD' });
+    expect(moneyAmount('free')).toEqual({ amount: 'free' });
+    expect(value(column('money'), '€1.234,50')).toBe('1234.50');
+    expect(message(column('money'), 'euro')).toBe('"euro" is not a number.');
   });
 
   it('reads amounts and rates, decimal commas and percent signs included', () => {
@@ -47,10 +68,13 @@ describe('convertCell', () => {
     expect(value(column('rate'), 19)).toBe('19');
   });
 
-  it('reads dates from ISO text or date cells only', () => {
+  it('reads dates from ISO or German text, or date cells', () => {
     expect(value(column('date'), '2026-01-31')).toBe('2026-01-31');
     expect(value(column('date'), new Date('2026-01-31T00:00:00Z'))).toBe('2026-01-31');
-    expect(message(column('date'), '31.01.2026')).toMatch(/YYYY-MM-DD/);
+    expect(value(column('date'), '31.01.2026')).toBe('2026-01-31');
+    expect(value(column('date'), '1.2.2026')).toBe('2026-02-01');
+    expect(message(column('date'), '31.02.2026')).toMatch(/DD\.MM\.YYYY/);
+    expect(message(column('date'), '01/31/2026')).toMatch(/YYYY-MM-DD/);
     expect(message(column('date'), '2026-02-30')).toMatch(/YYYY-MM-DD/);
     expect(message(column('date'), 46053)).toMatch(/YYYY-MM-DD/);
   });

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { isCalendarDate } from '../common/field-decorators';
 import type { Cell } from './file-reader';
 import type { ImportColumn } from './import-columns';
@@ -53,21 +54,34 @@ export function convertCell(column: ImportColumn, cell: Exclude<Cell, null>): Co
           ? ok(Number(numberToDecimal(cell)))
           : fail('Must be a whole number.');
       }
-      if (typeof cell === 'string' && /^[+-]?\d{1,15}$/.test(cell)) return ok(Number(cell));
-      return fail('Must be a whole number.');
+      if (typeof cell !== 'string') return fail('Must be a whole number.');
+      if (/^[+-]?\d{1,15}$/.test(cell)) return ok(Number(cell));
+      // Thousands separators where they cannot be decimals: 1.000.000, 1 000, 1.000,00.
+      const parsed = parseDecimal(cell);
+      if (!parsed.ok)
+        return fail(/ambiguous/.test(parsed.message) ? parsed.message : 'Must be a whole number.');
+      const number = new Decimal(parsed.value);
+      return number.isInteger() && number.abs().lte(Number.MAX_SAFE_INTEGER)
+        ? ok(number.toNumber())
+        : fail('Must be a whole number.');
     }
     case 'money':
     case 'rate': {
       if (typeof cell === 'number') return ok(numberToDecimal(cell));
       if (typeof cell !== 'string') return fail('Must be a number.');
-      const text = column.kind === 'rate' ? cell.replace(/\s*%$/, '') : cell;
+      const text = column.kind === 'rate' ? cell.replace(/\s*%$/, '') : moneyAmount(cell).amount;
       const parsed = parseDecimal(text);
       return parsed.ok ? ok(parsed.value) : fail(parsed.message);
     }
     case 'date': {
       if (cell instanceof Date) return ok(dateText(cell));
       if (typeof cell === 'string' && isCalendarDate(cell)) return ok(cell);
-      return fail('Must be a date written YYYY-MM-DD, or an Excel date cell.');
+      const german = typeof cell === 'string' ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(cell) : null;
+      if (german) {
+        const iso = `${german[3]}-${german[2].padStart(2, '0')}-${german[1].padStart(2, '0')}`;
+        if (isCalendarDate(iso)) return ok(iso);
+      }
+      return fail('Must be a date written YYYY-MM-DD or DD.MM.YYYY, or an Excel date cell.');
     }
     case 'enum': {
       const folded = String(cell)
@@ -85,6 +99,18 @@ export function convertCell(column: ImportColumn, cell: Exclude<Cell, null>): Co
       return fail('Must be yes or no.');
     }
   }
+}
+
+/**
+ * An amount with its currency taken off: `€ 1.234,50`, `1234.50 EUR`, `12 usd` →
+ * the amount and `EUR`/`USD`. The importer checks the currency against the row's.
+ */
+export function moneyAmount(text: string): { amount: string; currency?: string } {
+  const match = /^(?:(€|[A-Za-z]{3})\s*)?([^€A-Za-z]*?)(?:\s*(€|[A-Za-z]{3}))?$/.exec(text.trim());
+  if (!match || (match[1] && match[3])) return { amount: text };
+  const sign = match[1] ?? match[3];
+  if (!sign || !/\d/.test(match[2])) return { amount: text };
+  return { amount: match[2], currency: sign === '€' ? 'EUR' : sign.toUpperCase() };
 }
 
 /** A date cell as 'YYYY-MM-DD': Excel dates are whole days at UTC midnight. */

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { CreateAssetDto } from '../assets/dto/asset.dto';
-import { CreateLicenseDto } from '../licenses/dto/license.dto';
-import { CreatePersonDto } from '../persons/dto/person.dto';
+import { CreateAssetDto, UpdateAssetDto } from '../assets/dto/asset.dto';
+import { CreateLicenseDto, UpdateLicenseDto } from '../licenses/dto/license.dto';
+import { CreatePersonDto, UpdatePersonDto } from '../persons/dto/person.dto';
 import { convertCell } from './cell-values';
-import { headerKey, headerKeys, IMPORT_SPECS, ImportEntity } from './import-columns';
+import {
+  headerKey,
+  headerKeys,
+  headerRequired,
+  IMPORT_SPECS,
+  ImportEntity,
+  isClearMarker,
+} from './import-columns';
 
 const DTOS: Partial<Record<ImportEntity, ClassConstructor<object>>> = {
   licenses: CreateLicenseDto,
@@ -38,6 +45,35 @@ describe('import column specs', () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it.each([
+    ['licenses', UpdateLicenseDto],
+    ['persons', UpdatePersonDto],
+    ['assets', UpdateAssetDto],
+  ] as const)('%s: the columns (none) may clear are those whose API field takes null', (entity, dto) => {
+    for (const column of IMPORT_SPECS[entity].columns.filter((c) => !c.helper)) {
+      const errors = validateSync(plainToInstance(dto, { [column.field]: null }), {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+      });
+      expect({ field: column.field, nullable: errors.length === 0 }).toEqual({
+        field: column.field,
+        nullable: column.nullable ?? false,
+      });
+    }
+  });
+
+  it('asks the header for the key only, where there is one', () => {
+    expect(headerRequired(IMPORT_SPECS.licenses).map((c) => c.header)).toEqual(['Name']);
+    expect(headerRequired(IMPORT_SPECS.persons).map((c) => c.header)).toEqual(['Email']);
+    expect(headerRequired(IMPORT_SPECS.seats).map((c) => c.header)).toEqual(['License']);
+    expect(IMPORT_SPECS.seats.columns.some((c) => c.nullable)).toBe(false);
+  });
+
+  it('knows the clear marker in any case', () => {
+    expect(isClearMarker(' (None) ')).toBe(true);
+    expect(isClearMarker('none')).toBe(false);
+  });
 
   it('matches headers without regard to case, blanks and punctuation', () => {
     expect(headerKey(' Net unit price ')).toBe(headerKey('netUnitPrice'));

@@ -21,7 +21,11 @@ export interface ImportColumn {
   /** The API field the column fills; a reference column fills the id (`orgUnitId`). */
   field: string;
   kind: ColumnKind;
-  /** Must be in the header and filled on every row. */
+  /**
+   * A record cannot be created without it. With a `key` column in the spec, only the key must be
+   * in the header: a file may update some fields only, and the others are asked for on the rows
+   * that create a record. A spec without a key (seats) needs every required column on every row.
+   */
   required?: boolean;
   /** The natural key: a row updates the record with this key, or creates one. */
   key?: boolean;
@@ -30,6 +34,8 @@ export interface ImportColumn {
   ref?: RefKind;
   /** Read but not sent to the API: it helps resolve another column (the software's version). */
   helper?: boolean;
+  /** The API field takes null: a cell holding {@link CLEAR_MARKER} clears it on update. */
+  nullable?: boolean;
   /** Upper-cased before validation (currency codes). */
   upper?: boolean;
   maxLength?: number;
@@ -57,6 +63,7 @@ const orgUnit = (description = 'Org unit, by its code.'): ImportColumn => ({
   field: 'orgUnitId',
   kind: 'ref',
   ref: 'orgUnit',
+  nullable: true,
   aliases: ['Org unit code'],
   example: 'IT',
   description,
@@ -67,17 +74,19 @@ const location = (header: string, field: string, example: string, description: s
   field,
   kind: 'ref',
   ref: 'location',
+  nullable: true,
   example,
   description: `${description} By its path from the top of the location tree, levels separated by "/".`,
 });
 
 const COMMON_NOTES = [
   'The header is row 1; each following row is one record. Blank rows are skipped.',
-  'Columns may come in any order; columns that are not required may be left out.',
+  'Columns may come in any order, and any column but the key may be left out: a file of the key and the columns to change updates just those. The other required columns are needed on the rows that create a record.',
   'An empty cell leaves the field as it is on an existing record, and takes the default on a new one.',
+  'A cell holding exactly (none), in any case, clears a field that may be empty (org unit, dates, …); required fields and those with a default cannot be cleared.',
   'References name records by their natural key: org units by code, locations by path (Germany/Berlin/HQ), organizations, software and license categories by name (case-insensitive), persons by email, assets by inventory number, licenses by name.',
-  'Amounts take "." or "," as decimal separator (1234.50, 1234,50, 1.234,50); "1,234" or "1.234" is ambiguous and refused.',
-  'Dates are YYYY-MM-DD or Excel date cells. Formula cells are read as their computed values.',
+  'Amounts take "." or "," as decimal separator (1234.50, 1234,50, 1.234,50) and may carry the license\u2019s currency (€ 99, 99 EUR); "1,234" or "1.234" is ambiguous and refused.',
+  'Dates are YYYY-MM-DD, DD.MM.YYYY or Excel date cells. Formula cells are read as their computed values.',
   'If any row has a problem, nothing is imported: every problem is listed with its row and column. ?dryRun=true checks the file without writing.',
 ];
 
@@ -117,6 +126,7 @@ const LICENSES: ImportSpec = {
       header: 'Category',
       field: 'categoryId',
       kind: 'ref',
+      nullable: true,
       ref: 'category',
       example: 'Volume',
       description: 'License type (category), by name.',
@@ -125,6 +135,7 @@ const LICENSES: ImportSpec = {
       header: 'Software',
       field: 'softwareId',
       kind: 'ref',
+      nullable: true,
       ref: 'software',
       example: 'Microsoft Office',
       description: 'Software product, by name.',
@@ -133,26 +144,30 @@ const LICENSES: ImportSpec = {
       header: 'Software version',
       field: 'softwareVersion',
       kind: 'text',
+      nullable: true,
       helper: true,
       maxLength: 50,
       example: '2024',
-      description: 'Picks the software when several versions share its name.',
+      description:
+        'Picks the software when several versions share its name; (none): the one without a version.',
     },
     {
       header: 'Organization',
       field: 'organizationId',
       kind: 'ref',
+      nullable: true,
       ref: 'organization',
       example: 'ACME Corp',
       description: 'Internal organization owning the license, by name.',
     },
-    orgUnit('Org unit the license is placed on, by its code; empty: usable by everyone.'),
+    orgUnit('Org unit the license is placed on, by its code; without one, usable by everyone.'),
     location('Location structure', 'locationStructureId', 'Germany/Berlin', 'Where the software is used.'),
     location('Location', 'locationId', 'Germany/Berlin/HQ', 'Where the software physically is.'),
     {
       header: 'Serial number',
       field: 'serialNumber',
       kind: 'text',
+      nullable: true,
       maxLength: 200,
       example: 'SN-2024-0001',
       description: 'Serial number of the license.',
@@ -161,6 +176,7 @@ const LICENSES: ImportSpec = {
       header: 'Inventory number',
       field: 'inventoryNumber',
       kind: 'text',
+      nullable: true,
       maxLength: 100,
       example: 'LIC-0001',
       description: 'Inventory number of the license.',
@@ -169,6 +185,7 @@ const LICENSES: ImportSpec = {
       header: 'Supplier',
       field: 'supplierId',
       kind: 'ref',
+      nullable: true,
       ref: 'organization',
       example: 'Reseller GmbH',
       description: 'Manufacturer or supplier organization, by name.',
@@ -177,6 +194,7 @@ const LICENSES: ImportSpec = {
       header: 'Expiration date',
       field: 'expirationDate',
       kind: 'date',
+      nullable: true,
       example: '2027-12-31',
       description: 'When the license expires.',
     },
@@ -184,6 +202,7 @@ const LICENSES: ImportSpec = {
       header: 'Support date',
       field: 'supportDate',
       kind: 'date',
+      nullable: true,
       example: '2026-12-31',
       description: 'When support ends.',
     },
@@ -191,6 +210,7 @@ const LICENSES: ImportSpec = {
       header: 'Purchase date',
       field: 'purchaseDate',
       kind: 'date',
+      nullable: true,
       example: '2025-01-15',
       description: 'When the license was bought.',
     },
@@ -198,6 +218,7 @@ const LICENSES: ImportSpec = {
       header: 'Invoice number',
       field: 'invoiceNumber',
       kind: 'text',
+      nullable: true,
       maxLength: 100,
       example: 'INV-2025-001',
       description: 'Invoice of the purchase.',
@@ -237,20 +258,23 @@ const LICENSES: ImportSpec = {
       header: 'Max activations',
       field: 'maxActivations',
       kind: 'int',
+      nullable: true,
       example: '50',
-      description: 'Devices over the whole license; empty: no limit.',
+      description: 'Devices over the whole license; without a value, no limit.',
     },
     {
       header: 'Max device resets',
       field: 'maxDeviceResets',
       kind: 'int',
+      nullable: true,
       example: '10',
-      description: 'Device resets the license allows in all; empty: no limit.',
+      description: 'Device resets the license allows in all; without a value, no limit.',
     },
     {
       header: 'Notes',
       field: 'notes',
       kind: 'text',
+      nullable: true,
       maxLength: 10000,
       example: 'Renewed yearly',
       description: 'Free text.',
@@ -297,6 +321,7 @@ const PERSONS: ImportSpec = {
       header: 'Employee number',
       field: 'employeeNumber',
       kind: 'text',
+      nullable: true,
       maxLength: 50,
       example: 'E-1042',
       description: 'Unique when given.',
@@ -344,6 +369,7 @@ const ASSETS: ImportSpec = {
       header: 'Serial number',
       field: 'serialNumber',
       kind: 'text',
+      nullable: true,
       maxLength: 100,
       example: 'SN-5CG1234XYZ',
       description: 'Serial number of the device.',
@@ -370,6 +396,7 @@ const ASSETS: ImportSpec = {
       header: 'Owner email',
       field: 'ownerPersonId',
       kind: 'ref',
+      nullable: true,
       ref: 'person',
       aliases: ['Owner'],
       example: 'ann.lee@example.com',
@@ -427,6 +454,36 @@ export const IMPORT_SPECS: Record<ImportEntity, ImportSpec> = {
   assets: ASSETS,
   seats: SEATS,
 };
+
+/**
+ * The cell that clears a nullable field on update (an empty cell keeps it): `(none)`,
+ * matched without regard to case and surrounding blanks.
+ */
+export const CLEAR_MARKER = '(none)';
+
+export function isClearMarker(text: string): boolean {
+  return text.trim().toLowerCase() === CLEAR_MARKER;
+}
+
+/** The column a row is matched by (create or update), if the import has one. */
+export function keyColumn(spec: ImportSpec): ImportColumn | undefined {
+  return spec.columns.find((c) => c.key);
+}
+
+/**
+ * The columns the header must have: the key alone when there is one (rows that create a
+ * record are asked for the other required values row by row), else every required column.
+ */
+export function headerRequired(spec: ImportSpec): ImportColumn[] {
+  const key = keyColumn(spec);
+  return key ? [key] : spec.columns.filter((c) => c.required);
+}
+
+/** "yes" (in the header, on every row), "to create" (on rows that create a record), "no". */
+export function requiredText(spec: ImportSpec, column: ImportColumn): 'yes' | 'to create' | 'no' {
+  if (headerRequired(spec).includes(column)) return 'yes';
+  return column.required ? 'to create' : 'no';
+}
 
 export function isImportEntity(value: string): value is ImportEntity {
   return (IMPORT_ENTITIES as readonly string[]).includes(value);

@@ -1,9 +1,20 @@
 import { DomainError } from '@libs/errors';
 import { convertCell, displayValue } from './cell-values';
 import type { SheetData } from './file-reader';
-import { headerKey, headerKeys, ImportColumn, ImportSpec } from './import-columns';
+import {
+  CLEAR_MARKER,
+  headerKey,
+  headerKeys,
+  headerRequired,
+  ImportColumn,
+  ImportSpec,
+  isClearMarker,
+} from './import-columns';
 
-/** One problem of one cell, as the user sees it in Excel. `field` repeats `column` (API.md names it so). */
+/**
+ * One problem of one cell, as the user sees it in Excel: `column` is the header,
+ * `field` the API field the column fills (API.md's name: `netUnitPrice`, `orgUnitId`).
+ */
 export interface ImportProblem {
   row: number;
   column: string;
@@ -30,7 +41,7 @@ export class Problems {
     this.cells.add(`${row}:${column.field}`);
     if (this.items.length >= MAX_LISTED_PROBLEMS) return;
     const order = this.columns.indexOf(column);
-    this.items.push({ row, column: column.header, field: column.header, value, message, order });
+    this.items.push({ row, column: column.header, field: column.field, value, message, order });
   }
 
   /** Whether the row has a problem: such a row is not written. */
@@ -86,7 +97,9 @@ export function matchHeader(spec: ImportSpec, sheet: SheetData): (ImportColumn |
     matched.push(column);
   });
   const present = new Set(matched);
-  const missing = spec.columns.filter((c) => c.required && !present.has(c)).map((c) => c.header);
+  const missing = headerRequired(spec)
+    .filter((c) => !present.has(c))
+    .map((c) => c.header);
   for (const group of spec.oneOf ?? []) {
     const columns = spec.columns.filter((c) => group.includes(c.field));
     if (!columns.some((c) => present.has(c))) missing.push(columns.map((c) => c.header).join(' or '));
@@ -108,32 +121,48 @@ export function matchHeader(spec: ImportSpec, sheet: SheetData): (ImportColumn |
   return matched;
 }
 
-/** Converts every row; conversion problems and empty required cells go to `problems`. */
+/**
+ * Converts every row; conversion problems and empty cells of the header's required
+ * columns (the key) go to `problems`. A cell holding {@link CLEAR_MARKER} becomes
+ * null on a nullable column and a problem on any other.
+ */
 export function parseRows(
   spec: ImportSpec,
   sheet: SheetData,
   columns: readonly (ImportColumn | null)[],
   problems: Problems,
 ): ParsedRow[] {
-  const present = spec.columns.filter((c) => columns.includes(c));
+  const required = headerRequired(spec).filter((c) => columns.includes(c));
   return sheet.rows.map(({ row, cells }) => {
     const parsed: ParsedRow = { row, values: {}, raw: {} };
     cells.forEach((cell, i) => {
       const column = columns[i];
       if (!column) return;
-      parsed.raw[column.field] = displayValue(cell);
+      const raw = displayValue(cell);
+      parsed.raw[column.field] = raw;
       if (cell === null) return;
+      if (typeof cell === 'string' && isClearMarker(cell)) {
+        if (column.nullable) parsed.values[column.field] = null;
+        else problems.add(row, column, raw, cannotClear(column));
+        return;
+      }
       const converted = convertCell(column, cell);
       if (converted.ok) parsed.values[column.field] = converted.value;
-      else problems.add(row, column, parsed.raw[column.field], converted.message);
+      else problems.add(row, column, raw, converted.message);
     });
-    for (const column of present) {
-      if (column.required && parsed.raw[column.field] === null) {
+    for (const column of required) {
+      if (parsed.raw[column.field] === null) {
         problems.add(row, column, null, `${column.header} is required.`);
       }
     }
     return parsed;
   });
+}
+
+function cannotClear(column: ImportColumn): string {
+  return column.required
+    ? `${column.header} is required: ${CLEAR_MARKER} cannot clear it.`
+    : `${column.header} cannot be cleared with ${CLEAR_MARKER}: leave the cell empty or fill it in.`;
 }
 
 /** 0 → A, 25 → Z, 26 → AA. */

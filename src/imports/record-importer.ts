@@ -110,7 +110,10 @@ export async function importRecords<E extends { id: string }>(
         );
       } else if (found !== 'none') match = found.record;
     }
-    const dto = validateRow(ctx, row, match ? target.updateDto : target.createDto);
+    // A row whose key is refused is neither a create nor an update: only its filled cells are checked.
+    const keyRefused = problems.hasCell(row.row, keyColumn);
+    if (!match && !keyRefused) requireForCreate(ctx, row);
+    const dto = validateRow(ctx, row, match || keyRefused ? target.updateDto : target.createDto);
     planned.push({ row, existing: match, dto });
   }
   await target.check?.(ctx, planned);
@@ -138,13 +141,31 @@ export async function importRecords<E extends { id: string }>(
         );
         counts.created = creates.length;
       } catch (error) {
-        reportWriteError(ctx, error, creates[0].row, keyColumn);
+        const refused = refusedCreate(ctx.spec, error, creates);
+        reportWriteError(ctx, error, refused?.row ?? creates[0].row, refused?.column ?? keyColumn);
       }
     }
   } catch (error) {
     if (!(error instanceof WriteAborted)) throw error;
   }
   return counts;
+}
+
+/**
+ * A row that creates a record needs the required values an update may leave out
+ * (the header asks only for the key): each one missing, or empty, is a problem.
+ */
+function requireForCreate(ctx: ImportContext, row: ParsedRow): void {
+  for (const column of ctx.spec.columns) {
+    if (!column.required || column.key || row.raw[column.field] != null) continue;
+    const missing = row.raw[column.field] === undefined ? ' (the file has no such column)' : '';
+    ctx.problems.add(
+      row.row,
+      column,
+      null,
+      `${column.header} is required for a new ${ctx.spec.label}${missing}.`,
+    );
+  }
 }
 
 /**
@@ -179,7 +200,7 @@ function flatten(errors: ClassValidatorError[]): ClassValidatorError[] {
 }
 
 /** "netUnitPrice must be …" → "Net unit price must be …": the user knows the column, not the API field. */
-function inWordsOf(column: ImportColumn, message: string): string {
+export function inWordsOf(column: ImportColumn, message: string): string {
   const text = message.startsWith(`${column.field} `)
     ? `${column.header}${message.slice(column.field.length)}`
     : message;
@@ -208,14 +229,46 @@ export function changedFields(spec: ImportSpec, record: object, dto: Record<stri
 
 /**
  * A refused write becomes a problem of its row: a business rule (quantity below
- * use…) on the column its details name, else on the key. A database refusal
- * ends the writing, as the transaction can go no further.
+ * use…) on the column its details name, else on `column` (the key, or the column a
+ * database refusal names). A database refusal ends the writing, as the
+ * transaction can go no further.
  */
-function reportWriteError(ctx: ImportContext, error: unknown, row: ParsedRow, keyColumn: ImportColumn): void {
+function reportWriteError(ctx: ImportContext, error: unknown, row: ParsedRow, column: ImportColumn): void {
   const domain = error instanceof DomainError ? error : translateDatabaseError(error);
   if (!domain) throw error;
-  const column =
-    ctx.spec.columns.find((c) => !c.key && Object.keys(domain.details).includes(c.field)) ?? keyColumn;
-  ctx.problems.add(row.row, column, row.raw[column.field] ?? null, domain.message);
+  const named = column.key
+    ? ctx.spec.columns.find((c) => !c.key && Object.keys(domain.details).includes(c.field))
+    : undefined;
+  const at = named ?? column;
+  ctx.problems.add(row.row, at, row.raw[at.field] ?? null, inWordsOf(at, domain.message));
   if (error instanceof QueryFailedError) throw new WriteAborted();
+}
+
+/**
+ * The row and column a database refusal of a bulk insert is about: PostgreSQL names
+ * the key, `Key (email)=(a@x.com) already exists` or `Key (org_unit_id)=(…) is not
+ * present`, and the constraint's name its field (`uq_persons__email`). The new row
+ * with that value is the one refused. Undefined when it cannot be told (a key of
+ * several fields, a value no row has).
+ */
+export function refusedCreate<E>(
+  spec: ImportSpec,
+  error: unknown,
+  creates: readonly PlannedRow<E>[],
+): { row: ParsedRow; column: ImportColumn } | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const pg = error.driverError as { constraint?: string; detail?: string };
+  const fields = (pg.constraint ?? '')
+    .split('__')
+    .slice(1)
+    .map((s) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
+  const value = /\)=\((.*)\) (?:already exists|is not present)/s.exec(pg.detail ?? '')?.[1];
+  if (fields.length !== 1 || value === undefined) return undefined;
+  const column = spec.columns.find((c) => c.field === fields[0] && !c.helper);
+  if (!column) return undefined;
+  const hit = creates.find((p) => {
+    const v = p.dto[column.field];
+    return v !== undefined && v !== null && fold(String(v)) === fold(value);
+  });
+  return hit && { row: hit.row, column };
 }

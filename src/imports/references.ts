@@ -132,11 +132,17 @@ export class ReferenceResolver {
         const all = byKey.get(fold(name)) ?? [];
         const version = row.values.softwareVersion;
         if (!all.length) return unknown(name);
-        if (typeof version === 'string') {
-          const versions = all.filter((c) => fold(c.version ?? '') === fold(version));
+        if (typeof version === 'string' || version === null) {
+          // null: "(none)" in Software version, the one without a version.
+          const versions = all.filter((c) => fold(c.version ?? '') === fold(version ?? ''));
           const found = pick(versions, name);
           if (typeof found === 'object') return { id: found.id };
-          return { problem: `No software "${name}" has the version "${version}".` };
+          return {
+            problem:
+              version === null
+                ? `Every software "${name}" has a version: fill in Software version.`
+                : `No software "${name}" has the version "${version}".`,
+          };
         }
         const found = pick(all, name);
         if (typeof found === 'object') return { id: found.id };

@@ -1,6 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import { csvLine } from '@libs/excel';
-import type { ImportColumn, ImportSpec } from './import-columns';
+import { CLEAR_MARKER, ImportColumn, ImportSpec, requiredText } from './import-columns';
 import { MAX_IMPORT_ROWS } from './import-limits';
 
 export type TemplateFormat = 'xlsx' | 'csv';
@@ -32,17 +32,27 @@ const REF_FORMAT: Record<string, string> = {
 
 /** "Type" and "Allowed values / format" of a column, as the explanation sheet says them. */
 export function columnFormat(column: ImportColumn): { type: string; format: string } {
+  const { type, format } = kindFormat(column);
+  if (!column.nullable || column.helper) return { type, format };
+  const clear = `${CLEAR_MARKER} clears it`;
+  return { type, format: format ? `${format}; ${clear}` : clear };
+}
+
+function kindFormat(column: ImportColumn): { type: string; format: string } {
   switch (column.kind) {
     case 'text':
       return { type: 'text', format: column.maxLength ? `up to ${column.maxLength} characters` : '' };
     case 'int':
-      return { type: 'whole number', format: 'e.g. 25' };
+      return { type: 'whole number', format: 'e.g. 25 or 1.000.000' };
     case 'money':
-      return { type: 'amount', format: 'at most 2 decimals: 1234.50, 1234,50 or 1.234,50' };
+      return {
+        type: 'amount',
+        format: 'at most 2 decimals: 1234.50, 1234,50, 1.234,50; a currency sign or code is allowed',
+      };
     case 'rate':
       return { type: 'percent', format: '0 to 100, at most 2 decimals: 19 or 7,5' };
     case 'date':
-      return { type: 'date', format: 'YYYY-MM-DD or an Excel date' };
+      return { type: 'date', format: 'YYYY-MM-DD, DD.MM.YYYY or an Excel date' };
     case 'enum':
       return { type: 'one of a list', format: (column.values ?? []).join(', ') };
     case 'bool':
@@ -82,7 +92,8 @@ async function xlsxTemplate(spec: ImportSpec): Promise<Buffer> {
   spec.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.numFmt = '@';
-    cell.note = `${c.required ? 'Required. ' : ''}${c.description}`;
+    const required = requiredText(spec, c);
+    cell.note = `${required === 'yes' ? 'Required. ' : required === 'to create' ? 'Required for a new record. ' : ''}${c.description}`;
     if (c.required) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
   });
   sheet.addRow(spec.columns.map(exampleValue));
@@ -94,7 +105,7 @@ async function xlsxTemplate(spec: ImportSpec): Promise<Buffer> {
     const letter = sheet.getColumn(i + 1).letter;
     validations(sheet).add(`${letter}2:${letter}${lastRow}`, {
       type: 'list',
-      allowBlank: !c.required,
+      allowBlank: requiredText(spec, c) !== 'yes',
       formulae: [`"${values.join(',')}"`],
       showErrorMessage: true,
       errorStyle: 'stop',
@@ -132,7 +143,7 @@ function explanationSheet(workbook: ExcelJS.Workbook, spec: ImportSpec): void {
       c.header,
       c.helper ? '' : c.field,
       type,
-      c.required ? 'yes' : 'no',
+      requiredText(spec, c),
       format,
       c.key ? `${c.description} (The key of the row.)` : c.description,
       c.example,

@@ -29,8 +29,13 @@ export class ImportFileDto {
 
 export class ImportProblemDto {
   @ApiProperty({ description: 'row number as Excel shows it: the header is row 1', example: 2 }) row: number;
-  @ApiProperty({ description: 'the column header', example: 'Net unit price' }) column: string;
-  @ApiProperty({ description: 'the same as column (the contract names it field)', example: 'Net unit price' })
+  @ApiProperty({ description: 'the column header, as the template names it', example: 'Net unit price' })
+  column: string;
+  @ApiProperty({
+    description:
+      'the API field the column fills, camelCase; a reference column names the id it fills (Org unit → orgUnitId)',
+    example: 'netUnitPrice',
+  })
   field: string;
   @ApiProperty({ type: String, nullable: true, description: 'the cell as read', example: '1,234' })
   value: string | null;
