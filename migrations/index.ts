@@ -3,6 +3,7 @@ import { Seats1763942400000 } from './1763942400000-Seats';
 import { AuditTrail1764028800000 } from './1764028800000-AuditTrail';
 import { SearchIndexes1764201600000 } from './1764201600000-SearchIndexes';
 import { AuditPerStatement1764288000000 } from './1764288000000-AuditPerStatement';
+import { SeatCounterGuards1764374400000 } from './1764374400000-SeatCounterGuards';
 
 /** Every migration, in order. Listed explicitly so the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AuditTrail1764028800000,
   SearchIndexes1764201600000,
   AuditPerStatement1764288000000,
+  SeatCounterGuards1764374400000,
 ];

@@ -1,3 +1,4 @@
+import * as seatRules from '../src/seats/seat-rules';
 import { factories } from './helpers/factories';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 
@@ -358,6 +359,68 @@ describe('seat devices: activate and reset', () => {
       expect(await counters(license)).toMatchObject({ active_devices: 2 });
       expect(await devicesOf(license, persons[0])).toEqual([a1]);
       expect(await devicesOf(license, persons[2])).toEqual([]);
+    });
+
+    it("a refusal by the database's own guard answers the same 422, numbers included", async () => {
+      // The service's own checks switched off: only the database's CHECKs and triggers are left.
+      const spies = [
+        jest.spyOn(seatRules, 'assertActivationAllowed').mockImplementation(() => undefined),
+        jest.spyOn(seatRules, 'assertResetsAllowed').mockImplementation(() => undefined),
+      ];
+      try {
+        const { license, persons } = await seated({ maxActivationsPerUser: 1, maxActivations: 2 }, 3);
+        const [a1, a2, a3] = await assets(3);
+        await activate(license, persons[0], a1).expect(201);
+        const perUser = expectError(await activate(license, persons[0], a2), 422, 'ACTIVATION_LIMIT');
+        expect(perUser.details).toEqual({ limit: 'maxActivationsPerUser', max: 1, active: 1 });
+        await activate(license, persons[1], a2).expect(201);
+        const total = expectError(await activate(license, persons[2], a3), 422, 'ACTIVATION_LIMIT');
+        expect(total.details).toEqual({ limit: 'maxActivations', max: 2, active: 2 });
+
+        const limited = await seated({ maxActivationsPerUser: 2, maxDeviceResets: 1 });
+        const [p] = limited.persons;
+        await activate(limited.license, p, a1).expect(201);
+        await activate(limited.license, p, a3).expect(201);
+        const resets = expectError(await resetPerson(limited.license, p), 422, 'RESET_LIMIT');
+        expect(resets.details).toEqual({ max: 1, used: 0, remaining: 1, requested: 2 });
+        expect(await counters(limited.license)).toEqual({ active_devices: 2, device_resets: 0 });
+        expect(spies.every((spy) => spy.mock.calls.length > 0)).toBe(true);
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+    });
+
+    it('the database counts resets itself, and refuses a raw change of a counter', async () => {
+      const { license, persons } = await seated({ maxActivationsPerUser: 2, maxDeviceResets: 5 });
+      const [a1, a2] = await assets(2);
+      await activate(license, persons[0], a1).expect(201);
+      await activate(license, persons[0], a2).expect(201);
+      // A raw reset is counted like the app's own; a device ended for another reason is not.
+      await t.dataSource.query(
+        `UPDATE seat_devices SET deactivated_at = now(), deactivation_reason = 'reset' WHERE asset_id = $1`,
+        [a1],
+      );
+      await t.dataSource.query(
+        `UPDATE seat_devices SET deactivated_at = now(), deactivation_reason = 'unassigned' WHERE asset_id = $1`,
+        [a2],
+      );
+      expect(await counters(license)).toEqual({ active_devices: 0, device_resets: 1 });
+      for (const sql of [
+        'UPDATE licenses SET device_resets = 0 WHERE id = $1',
+        'UPDATE licenses SET used_seats = used_seats - 1 WHERE id = $1',
+        'UPDATE licenses SET active_devices = 5 WHERE id = $1',
+      ]) {
+        await expect(t.dataSource.query(sql, [license])).rejects.toMatchObject({
+          driverError: expect.objectContaining({ constraint: 'ck_licenses__counters_by_trigger' }),
+        });
+      }
+      await expect(
+        t.dataSource.query('UPDATE license_seats SET active_devices = 1 WHERE license_id = $1', [license]),
+      ).rejects.toMatchObject({
+        driverError: expect.objectContaining({ constraint: 'ck_license_seats__counters_by_trigger' }),
+      });
+      expect(await counters(license)).toEqual({ active_devices: 0, device_resets: 1 });
+      expect((await t.admin.get(url(license)).expect(200)).body.usedSeats).toBe(1);
     });
   });
 });

@@ -406,6 +406,90 @@ describe('seats: transfer, lifecycle, license edits, database guarantees', () =>
       expect((await history(license.id)).map((e) => e.action)).toEqual(['assign']);
     });
 
+    it('a released seat keeps no active device: a raw device insert on it, or a raw release past its devices, is refused', async () => {
+      const license = await f.license({ maxActivationsPerUser: 2 });
+      const p = (await f.person()).id;
+      const [a1, a2] = [(await f.asset()).id, (await f.asset()).id];
+      await assign(license.id, [p]);
+      await activate(license.id, p, a1);
+      const seat = (await seatOf(license.id, p))!;
+      await rejectsOn(
+        t.dataSource.query('UPDATE license_seats SET released_at = now() WHERE id = $1', [seat.id]),
+        'ck_license_seats__released_without_devices',
+      );
+      expect(await usedSeats(license.id)).toBe(1);
+
+      await t.admin.delete(url(license.id, `/persons/${p}`)).expect(204);
+      await rejectsOn(
+        t.dataSource.query('INSERT INTO seat_devices (seat_id, license_id, asset_id) VALUES ($1, $2, $3)', [
+          seat.id,
+          license.id,
+          a2,
+        ]),
+        'ck_license_seats__released_without_devices',
+      );
+      const [row] = await t.dataSource.query(
+        `SELECT s.active_devices AS seat, (SELECT count(*)::int FROM seat_devices d
+            WHERE d.seat_id = s.id AND d.deactivated_at IS NULL) AS rows
+           FROM license_seats s WHERE s.id = $1`,
+        [seat.id],
+      );
+      expect(row).toEqual({ seat: 0, rows: 0 });
+      expect(await activeDevicesInDb(license.id)).toBe(0);
+    });
+
+    it('activations racing the release of their person leave no device on a released seat', async () => {
+      const license = await f.license({ quantity: 20, maxActivationsPerUser: 3 });
+      const persons = await Promise.all(Array.from({ length: 6 }, async () => (await f.person()).id));
+      const assets = await Promise.all(Array.from({ length: 6 }, async () => (await f.asset()).id));
+      await assign(license.id, persons);
+      // Each person is released one way while a device is being activated for them.
+      const release = (p: string, i: number) =>
+        [
+          () => t.admin.patch(`/api/v1/persons/${p}`).send({ active: false }),
+          () => t.admin.post(`/api/v1/persons/${p}/offboard`),
+          () => t.admin.delete(`/api/v1/persons/${p}`),
+        ][i % 3]();
+      const replies = await Promise.all(
+        persons.flatMap((p, i) => [
+          t.admin.post(url(license.id, `/persons/${p}/devices`)).send({ assetId: assets[i] }),
+          release(p, i),
+        ]),
+      );
+      expect(replies.filter((r) => r.status >= 500)).toEqual([]);
+      for (const r of replies.filter((_, i) => i % 2 === 0)) expect([201, 404]).toContain(r.status);
+      const [stray] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM seat_devices d JOIN license_seats s ON s.id = d.seat_id
+          WHERE s.license_id = $1 AND d.deactivated_at IS NULL`,
+        [license.id],
+      );
+      expect(stray.n).toBe(0);
+      expect(await usedSeats(license.id)).toBe(0);
+      expect(await activeDevicesInDb(license.id)).toBe(0);
+      // Every seat ended once, and every device activated was ended with it.
+      const events = await history(license.id);
+      const ends = events.filter((e) => e.action === 'release');
+      expect(ends.map((e) => e.personId).sort()).toEqual([...persons].sort());
+      const activated = events.filter((e) => e.action === 'activate').map((e) => e.assetId);
+      expect(ends.flatMap((e) => e.details.devices as string[]).sort()).toEqual(activated.sort());
+    });
+
+    it('a seat ended by two requests at once is recorded once', async () => {
+      const license = await f.license({ quantity: 10 });
+      const persons = await Promise.all(Array.from({ length: 5 }, async () => (await f.person()).id));
+      await assign(license.id, persons);
+      const replies = await Promise.all(
+        persons.flatMap((p) => [
+          t.admin.delete(url(license.id, `/persons/${p}`)),
+          t.admin.patch(`/api/v1/persons/${p}`).send({ active: false }),
+        ]),
+      );
+      expect(replies.filter((r) => r.status >= 500)).toEqual([]);
+      const ends = (await history(license.id)).filter((e) => ['unassign', 'release'].includes(e.action));
+      expect(ends.map((e) => e.personId).sort()).toEqual([...persons].sort());
+      expect(await usedSeats(license.id)).toBe(0);
+    });
+
     it('a released seat stays released and keeps its holder', async () => {
       const license = await f.license();
       const [p1, p2] = [(await f.person()).id, (await f.person()).id];

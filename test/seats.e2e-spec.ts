@@ -1,3 +1,4 @@
+import * as seatRules from '../src/seats/seat-rules';
 import { factories } from './helpers/factories';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 
@@ -185,6 +186,21 @@ describe('seats: assign, unassign, refusals, reading', () => {
       const body = expectError(await assignAssets(license.id, ids), 409, 'SEATS_EXHAUSTED');
       expect(body.details).toEqual({ quantity: 2, used: 0, available: 2, requested: 3 });
       expect(await seatsOf(license.id)).toEqual([]);
+    });
+
+    it("a refusal by the database's own guard answers the same 409, numbers included", async () => {
+      const license = await f.license({ quantity: 3 });
+      await assign(license.id, await people(2)).expect(201);
+      // The service's own count switched off: only the database's CHECK (used_seats <= quantity) is left.
+      const skip = jest.spyOn(seatRules, 'assertSeatsAvailable').mockImplementation(() => undefined);
+      try {
+        const body = expectError(await assign(license.id, await people(2)), 409, 'SEATS_EXHAUSTED');
+        expect(body.details).toEqual({ quantity: 3, used: 2, available: 1, requested: 2 });
+        expect(skip).toHaveBeenCalled();
+      } finally {
+        skip.mockRestore();
+      }
+      expect(await stored(license.id)).toEqual({ used: 2, active: 2 });
     });
 
     it('never gives out more seats than quantity, whatever the concurrency', async () => {

@@ -9,6 +9,7 @@ interface PgError {
 }
 
 const updatesLicenses = (query: string) => /^\s*UPDATE\s+"?licenses"?\s/i.test(query);
+const insertsDevices = (query: string) => /^\s*INSERT\s+INTO\s+"?seat_devices"?/i.test(query);
 
 /**
  * The seat guarantees the database keeps (counters, CHECKs and triggers of the
@@ -30,13 +31,17 @@ const SEAT_CONSTRAINTS: Record<string, (query: string) => DomainError> = {
     new BusinessRuleError('ACTIVATION_LIMIT', 'This person has no device activation left.', {
       limit: 'maxActivationsPerUser',
     }),
+  // Resets are counted by the device trigger when a reset ends a device (UPDATE seat_devices).
   ck_licenses__device_resets: (query) =>
-    /device_resets\s*=\s*device_resets/i.test(query)
-      ? new BusinessRuleError('RESET_LIMIT', 'The license has no device reset left.')
-      : new ConflictError(
-          'RESETS_BELOW_USE',
-          'maxDeviceResets cannot be lower than the resets already done.',
-        ),
+    updatesLicenses(query)
+      ? new ConflictError('RESETS_BELOW_USE', 'maxDeviceResets cannot be lower than the resets already done.')
+      : new BusinessRuleError('RESET_LIMIT', 'The license has no device reset left.'),
+  // A released seat has no active device: an activation racing the release of its seat
+  // finds the seat gone; a release that did not end the seat's devices first is refused.
+  ck_license_seats__released_without_devices: (query) =>
+    insertsDevices(query)
+      ? new DomainError('not_found', 'NOT_ASSIGNED', 'This person holds no seat of this license.')
+      : new ConflictError('SEAT_HAS_DEVICES', 'A seat cannot be released while devices are active on it.'),
   uq_license_seats__license_id__person_id: () =>
     new ConflictError('ALREADY_ASSIGNED', 'This person already holds a seat of this license.'),
   uq_license_seats__license_id__asset_id: () =>
@@ -132,8 +137,9 @@ const SOCKET_ERRORS = new Set([
 // SQLSTATEs of a server going away: admin_shutdown (a fast stop or restart), crash_shutdown,
 // cannot_connect_now (starting up or shutting down); class 08 is every connection exception.
 const SERVER_GONE = new Set(['57P01', '57P02', '57P03']);
-// too_many_connections, lock_not_available (lock_timeout), query_canceled (statement_timeout or a cancel).
-const SERVER_BUSY = new Set(['53300', '55P03', '57014']);
+// too_many_connections, lock_not_available (lock_timeout), query_canceled (statement_timeout or a cancel),
+// and serialization_failure and deadlock_detected once TransactionRunner has used up its retries.
+const SERVER_BUSY = new Set(['53300', '55P03', '57014', '40001', '40P01']);
 // node-postgres reports a socket closed under it by message only, without a code.
 const LOST_CONNECTION =
   /^Connection terminated|Client has encountered a connection error|Client was closed and is not queryable/;

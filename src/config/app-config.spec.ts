@@ -79,8 +79,8 @@ describe('loadConfig', () => {
   it('tunes the server pool and lock wait from DB_POOL_SIZE, DB_POOL_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS', () => {
     expect(loadConfig({ DATA_DIR: dir() }).database).toEqual({
       poolSize: 10,
-      poolTimeoutMs: 5000,
-      lockTimeoutMs: 10_000,
+      poolTimeoutMs: 30_000,
+      lockTimeoutMs: 30_000,
     });
     const tuned = loadConfig({
       DATA_DIR: dir(),

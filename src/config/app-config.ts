@@ -182,8 +182,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
     database: {
       poolSize: parsed.DB_POOL_SIZE ?? 10,
-      poolTimeoutMs: parsed.DB_POOL_TIMEOUT_MS ?? 5000,
-      lockTimeoutMs: parsed.DB_LOCK_TIMEOUT_MS ?? 10_000,
+      // Generous enough for a burst of writers queued on one license row (300 assigns over
+      // three processes on a loaded 2-core machine: test/seat-concurrency.e2e-spec.ts).
+      poolTimeoutMs: parsed.DB_POOL_TIMEOUT_MS ?? 30_000,
+      lockTimeoutMs: parsed.DB_LOCK_TIMEOUT_MS ?? 30_000,
     },
   };
 }

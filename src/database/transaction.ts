@@ -10,13 +10,16 @@ import {
 import { NotFoundError } from '@libs/errors';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
-const MAX_ATTEMPTS = 5;
+/** Tries of one transaction (the first and the retries) before a deadlock or serialization failure is given up. */
+export const MAX_ATTEMPTS = 5;
 
 /**
  * The transaction boundary of a use case. Services that write several rows take
  * the `EntityManager` it hands them. Deadlocks and serialization failures are
- * retried here, and only here, a bounded number of times with jittered backoff.
- * Every write runs in a transaction, so the audit trigger learns its actor.
+ * retried here, and only here, a bounded number of times with jittered backoff;
+ * the last one is rethrown and answers 503 DATABASE_BUSY (databaseOutage), a
+ * request the client may send again. Every write runs in a transaction, so the
+ * audit trigger learns its actor.
  */
 @Injectable()
 export class TransactionRunner {
@@ -44,7 +47,7 @@ export class TransactionRunner {
   }
 }
 
-function isRetryable(error: unknown): boolean {
+export function isRetryable(error: unknown): boolean {
   return (
     error instanceof QueryFailedError && RETRYABLE.has((error.driverError as { code?: string }).code ?? '')
   );

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermissions } from '../auth/decorators';
 import { AuthUser } from '../auth/auth-user';
 import { UuidParam } from '../common/validation';
-import { HeldLicenseDto, ReleasedDto } from './dto/seat.dto';
+import { HeldLicenseDto, OffboardResultDto } from './dto/seat.dto';
 import { SeatsService } from './seats.service';
 
 /** Seats seen from their holders: a person's or an asset's licenses, and offboarding. */
@@ -15,12 +15,20 @@ export class HolderSeatsController {
 
   @Get('persons/:id/licenses')
   @RequirePermissions('persons:read')
+  @ApiOkResponse({
+    type: [HeldLicenseDto],
+    description: 'the seats the person holds now, with their devices',
+  })
   personLicenses(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<HeldLicenseDto[]> {
     return this.seats.holdings(actor, { personId: id });
   }
 
   @Get('assets/:id/licenses')
   @RequirePermissions('assets:read')
+  @ApiOkResponse({
+    type: [HeldLicenseDto],
+    description: 'the seats the asset holds now, and its activations on per_user seats',
+  })
   assetLicenses(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<HeldLicenseDto[]> {
     return this.seats.holdings(actor, { assetId: id });
   }
@@ -29,10 +37,8 @@ export class HolderSeatsController {
   @Post('persons/:id/offboard')
   @RequirePermissions('seats:assign')
   @HttpCode(200)
-  async offboard(
-    @CurrentUser() actor: AuthUser,
-    @UuidParam() id: string,
-  ): Promise<{ released: ReleasedDto[] }> {
+  @ApiOkResponse({ type: OffboardResultDto })
+  async offboard(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<OffboardResultDto> {
     return { released: await this.seats.offboard(actor, id) };
   }
 }

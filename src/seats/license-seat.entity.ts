@@ -24,6 +24,8 @@ export type ReleaseReason = (typeof RELEASE_REASONS)[number];
 @Unique(['licenseId', 'id'])
 @Check('ck_license_seats__one_holder', `num_nonnulls(person_id, asset_id) = 1`)
 @Check('ck_license_seats__active_devices', `active_devices >= 0`)
+// A released seat has no active device (migration SeatCounterGuards1764374400000).
+@Check('ck_license_seats__released_without_devices', `released_at IS NULL OR active_devices = 0`)
 export class LicenseSeat {
   @PrimaryGeneratedColumn('uuid')
   id: string;

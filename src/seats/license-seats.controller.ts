@@ -1,9 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { mapPage } from '@libs/pagination';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { mapPage, Page } from '@libs/pagination';
 import { CurrentUser, RequirePermissions } from '../auth/decorators';
 import { AuthUser } from '../auth/auth-user';
 import { ListQueryDto } from '../common/list-query.dto';
+import { PageDto } from '../common/page.dto';
 import { UuidParam } from '../common/validation';
 import { Holder } from '../common/holder-lifecycle';
 import { AssignAssetsDto, AssignPersonsDto, TransferSeatDto } from './dto/seat-requests.dto';
@@ -18,6 +25,7 @@ export class LicenseSeatsController {
 
   @Post('persons')
   @RequirePermissions('seats:assign')
+  @ApiCreatedResponse({ type: [SeatDto], description: 'the new seats, one a person' })
   assignPersons(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
@@ -29,6 +37,7 @@ export class LicenseSeatsController {
   @Delete('persons/:personId')
   @RequirePermissions('seats:assign')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'the seat is released, with its devices' })
   unassignPerson(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
@@ -39,6 +48,7 @@ export class LicenseSeatsController {
 
   @Post('assets')
   @RequirePermissions('seats:assign')
+  @ApiCreatedResponse({ type: [SeatDto], description: 'the new seats, one an asset' })
   assignAssets(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
@@ -50,6 +60,7 @@ export class LicenseSeatsController {
   @Delete('assets/:assetId')
   @RequirePermissions('seats:assign')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'the seat is released' })
   unassignAsset(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
@@ -60,6 +71,7 @@ export class LicenseSeatsController {
 
   @Get('seats')
   @RequirePermissions('licenses:read')
+  @ApiOkResponse({ type: [SeatDto], description: 'the current seats with their active devices' })
   listSeats(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<SeatDto[]> {
     return this.seats.listSeats(actor, id);
   }
@@ -67,6 +79,7 @@ export class LicenseSeatsController {
   @Post('seats/:seatId/transfer')
   @RequirePermissions('seats:assign')
   @HttpCode(200)
+  @ApiOkResponse({ type: SeatDto, description: "the new holder's seat" })
   transfer(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
@@ -78,7 +91,12 @@ export class LicenseSeatsController {
 
   @Get('history')
   @RequirePermissions('licenses:read')
-  async history(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Query() query: ListQueryDto) {
+  @ApiOkResponse({ type: PageDto(SeatEventDto), description: 'every seat event, newest first' })
+  async history(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Query() query: ListQueryDto,
+  ): Promise<Page<SeatEventDto>> {
     return mapPage(await this.seats.history(actor, id, query), SeatEventDto.from);
   }
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermissions } from '../auth/decorators';
 import { AuthUser } from '../auth/auth-user';
 import { UuidParam } from '../common/validation';
 import { ActivateDeviceDto } from './dto/seat-requests.dto';
-import { DeviceDto } from './dto/seat.dto';
-import { DevicesService, ResetResult } from './devices.service';
+import { DeviceDto, ResetResultDto } from './dto/seat.dto';
+import { DevicesService } from './devices.service';
 
 @ApiTags('seats')
 @ApiBearerAuth()
@@ -15,6 +15,7 @@ export class SeatDevicesController {
   constructor(private readonly devices: DevicesService) {}
 
   @Post('devices')
+  @ApiCreatedResponse({ type: DeviceDto, description: 'the activation' })
   activate(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
@@ -26,22 +27,24 @@ export class SeatDevicesController {
 
   @Post('devices/:assetId/reset')
   @HttpCode(200)
+  @ApiOkResponse({ type: ResetResultDto, description: 'the device reset, and the resets now used' })
   resetDevice(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
     @UuidParam('personId') personId: string,
     @UuidParam('assetId') assetId: string,
-  ): Promise<ResetResult> {
+  ): Promise<ResetResultDto> {
     return this.devices.resetDevice(actor, id, personId, assetId);
   }
 
   @Post('reset')
   @HttpCode(200)
+  @ApiOkResponse({ type: ResetResultDto, description: "the person's devices reset, and the resets now used" })
   resetPerson(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
     @UuidParam('personId') personId: string,
-  ): Promise<ResetResult> {
+  ): Promise<ResetResultDto> {
     return this.devices.resetPerson(actor, id, personId);
   }
 }

@@ -13,7 +13,8 @@ export class SeatEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  /** The time of the insert (clock_timestamp()), not of the transaction's start: see migration SeatCounterGuards. */
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   at: Date;
 
   @Column({ type: 'uuid' })

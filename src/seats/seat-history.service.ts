@@ -6,7 +6,7 @@ import { Page, PageRequest, paginate } from '@libs/pagination';
 import { AuthUser } from '../auth/auth-user';
 import { OrgScope } from '../org-units/org-scope.service';
 import { SeatEvent } from './seat-event.entity';
-import { restrictToHolders } from './holder-scope';
+import { HolderVisibility, restrictToHolders } from './holder-scope';
 
 export type NewSeatEvent = Pick<SeatEvent, 'licenseId' | 'action'> & Partial<SeatEvent>;
 
@@ -24,10 +24,47 @@ export class SeatHistory {
     if (events.length) await manager.insert(SeatEvent, events as QueryDeepPartialEntity<SeatEvent>[]);
   }
 
-  /** Newest first; events of one transaction keep their order. A department head sees those of their holders. */
+  /**
+   * Newest first; events of one transaction keep their order. A department head sees
+   * those of their holders (and should read them through {@link withinScope}).
+   */
   list(actor: AuthUser, licenseId: string, request: PageRequest): Promise<Page<SeatEvent>> {
     const qb = this.events.createQueryBuilder('e').where('e.licenseId = :licenseId', { licenseId });
     restrictToHolders(this.scope, qb, actor);
     return paginate(qb, request, LIST_SPEC, 'DESC');
   }
+
+  /**
+   * Events as `actor` may read them: for a department head, the persons and assets
+   * outside their subtree left out: the asset of a device event (activate, reset,
+   * release) whose holder is theirs, the ended devices of a release, the previous
+   * holder of a transfer (details.from, omitted whole).
+   */
+  async withinScope(manager: EntityManager, actor: AuthUser, events: SeatEvent[]): Promise<SeatEvent[]> {
+    const personIds: (string | null | undefined)[] = [];
+    const assetIds: (string | null | undefined)[] = [];
+    for (const e of events) {
+      if (e.personId) assetIds.push(e.assetId);
+      const from = fromOf(e);
+      if (from) {
+        personIds.push(from.personId);
+        assetIds.push(from.assetId);
+      }
+      assetIds.push(...devicesOf(e));
+    }
+    const visible = await HolderVisibility.of(this.scope, manager, actor, { personIds, assetIds });
+    return events.map((e) => {
+      const details = { ...e.details };
+      const from = fromOf(e);
+      if (from && !(visible.person(from.personId) && visible.asset(from.assetId))) delete details.from;
+      if (Array.isArray(e.details.devices)) details.devices = devicesOf(e).filter((id) => visible.asset(id));
+      const assetId = e.personId && !visible.asset(e.assetId) ? null : e.assetId;
+      return Object.assign(new SeatEvent(), e, { assetId, details });
+    });
+  }
 }
+
+const fromOf = (e: SeatEvent) =>
+  e.details.from as { personId?: string | null; assetId?: string | null } | undefined;
+const devicesOf = (e: SeatEvent): string[] =>
+  Array.isArray(e.details.devices) ? (e.details.devices as string[]) : [];

@@ -47,36 +47,47 @@ export function seatsExhausted(license: Pick<SeatLimits, 'quantity' | 'usedSeats
 
 /** One more device for a seat that has `seatDevices` active ones. */
 export function assertActivationAllowed(license: SeatLimits, seatDevices: number): void {
-  if (seatDevices >= license.maxActivationsPerUser) {
-    throw new BusinessRuleError(
-      'ACTIVATION_LIMIT',
-      `This person already has ${seatDevices} of ${license.maxActivationsPerUser} devices allowed per user.`,
-      { limit: 'maxActivationsPerUser', max: license.maxActivationsPerUser, active: seatDevices },
-    );
-  }
+  if (seatDevices >= license.maxActivationsPerUser) throw perUserLimitReached(license, seatDevices);
   if (license.maxActivations !== null && license.activeDevices >= license.maxActivations) {
-    throw new BusinessRuleError(
-      'ACTIVATION_LIMIT',
-      `The license already has ${license.activeDevices} of ${license.maxActivations} device activations.`,
-      { limit: 'maxActivations', max: license.maxActivations, active: license.activeDevices },
-    );
+    throw totalLimitReached(license);
   }
+}
+
+export function perUserLimitReached(license: Pick<SeatLimits, 'maxActivationsPerUser'>, seatDevices: number) {
+  return new BusinessRuleError(
+    'ACTIVATION_LIMIT',
+    `This person already has ${seatDevices} of ${license.maxActivationsPerUser} devices allowed per user.`,
+    { limit: 'maxActivationsPerUser', max: license.maxActivationsPerUser, active: seatDevices },
+  );
+}
+
+export function totalLimitReached(license: Pick<SeatLimits, 'maxActivations' | 'activeDevices'>) {
+  return new BusinessRuleError(
+    'ACTIVATION_LIMIT',
+    `The license already has ${license.activeDevices} of ${license.maxActivations} device activations.`,
+    { limit: 'maxActivations', max: license.maxActivations, active: license.activeDevices },
+  );
 }
 
 /** `count` more resets, all or none. */
 export function assertResetsAllowed(license: SeatLimits, count: number): void {
   if (license.maxDeviceResets === null) return;
-  const remaining = license.maxDeviceResets - license.deviceResets;
-  if (count > remaining) {
-    throw new BusinessRuleError(
-      'RESET_LIMIT',
-      `The license allows ${license.maxDeviceResets} device resets; ${license.deviceResets} are used, ${count} requested.`,
-      {
-        max: license.maxDeviceResets,
-        used: license.deviceResets,
-        remaining: Math.max(0, remaining),
-        requested: count,
-      },
-    );
-  }
+  if (count > license.maxDeviceResets - license.deviceResets) throw resetLimitReached(license, count);
+}
+
+export function resetLimitReached(
+  license: Pick<SeatLimits, 'maxDeviceResets' | 'deviceResets'>,
+  count: number,
+) {
+  const remaining = (license.maxDeviceResets ?? 0) - license.deviceResets;
+  return new BusinessRuleError(
+    'RESET_LIMIT',
+    `The license allows ${license.maxDeviceResets} device resets; ${license.deviceResets} are used, ${count} requested.`,
+    {
+      max: license.maxDeviceResets,
+      used: license.deviceResets,
+      remaining: Math.max(0, remaining),
+      requested: count,
+    },
+  );
 }

@@ -19,8 +19,9 @@ import { SeatEvent } from './seat-event.entity';
 import { Page, PageRequest } from '@libs/pagination';
 import { SeatRelease } from './seat-release';
 import { assertMetric, assertSeatsAvailable, HolderKind } from './seat-rules';
-import { restrictToHolders, scoped } from './holder-scope';
+import { HolderVisibility, restrictToHolders, scoped } from './holder-scope';
 import { DeviceDto, HeldLicenseDto, ReleasedDto, SeatDto } from './dto/seat.dto';
+import { explainRefusal } from './seat-refusals';
 
 /** A person or asset as the assignment rules see it. */
 interface HolderRow {
@@ -35,10 +36,13 @@ const holderColumn = (kind: HolderKind) => (kind === 'person' ? 'personId' : 'as
 /**
  * Hands out and takes back seats. Every write locks the license row (FOR UPDATE)
  * before it counts, in the transaction that writes; the holders are share-locked
- * first so none is deactivated or retired underneath. The database's counters and
- * CHECK constraints refuse anything that would slip past (migration Seats…).
+ * first so none is deactivated or retired underneath. Lock order, everywhere:
+ * holders, licenses, seats, devices (see SeatRelease). The database's counters and
+ * CHECK constraints refuse anything that would slip past (migrations Seats… and
+ * SeatCounterGuards…); such a refusal answers as the service's own, numbers included.
  * A department head acts only on licenses they see (else 404) and on holders in
- * their subtree (else 403), checked in that transaction once the holders are locked.
+ * their subtree (else 403), checked in that transaction once the holders are locked;
+ * answers name no person or asset outside their subtree.
  */
 @Injectable()
 export class SeatsService implements OnModuleInit {
@@ -64,8 +68,12 @@ export class SeatsService implements OnModuleInit {
 
   /** All or none: every id gets a seat, or the request is refused whole. */
   async assign(actor: AuthUser, licenseId: string, kind: HolderKind, ids: string[]): Promise<SeatDto[]> {
-    const seats = await this.tx.run((manager) => this.assignIn(manager, actor, licenseId, kind, ids));
-    return seats.map((s) => SeatDto.from(s));
+    try {
+      const seats = await this.tx.run((manager) => this.assignIn(manager, actor, licenseId, kind, ids));
+      return seats.map((s) => SeatDto.from(s));
+    } catch (error) {
+      throw await explainRefusal(this.seats.manager, error, { licenseId, seats: ids.length });
+    }
   }
 
   /**
@@ -101,9 +109,17 @@ export class SeatsService implements OnModuleInit {
 
   /** Moves a seat to another holder atomically, with the checks of an assign. */
   async transfer(actor: AuthUser, licenseId: string, seatId: string, to: Holder): Promise<SeatDto> {
+    try {
+      return SeatDto.from(await this.transferOnce(actor, licenseId, seatId, to));
+    } catch (error) {
+      throw await explainRefusal(this.seats.manager, error, { licenseId, seats: 1 });
+    }
+  }
+
+  private transferOnce(actor: AuthUser, licenseId: string, seatId: string, to: Holder): Promise<LicenseSeat> {
     const kind: HolderKind = to.personId ? 'person' : 'asset';
     const targetId = (to.personId ?? to.assetId) as string;
-    const seat = await this.tx.run(async (manager) => {
+    return this.tx.run(async (manager) => {
       const holders = await this.lockHolders(manager, kind, [targetId]);
       const sources = this.scope.isScoped(actor) ? await this.lockSeatHolder(manager, licenseId, seatId) : [];
       const license = await this.licenses.lockVisible(manager, actor, licenseId);
@@ -132,7 +148,6 @@ export class SeatsService implements OnModuleInit {
       ]);
       return created;
     });
-    return SeatDto.from(seat);
   }
 
   /** The license's current seats with their devices; a department head's holders only. */
@@ -147,6 +162,7 @@ export class SeatsService implements OnModuleInit {
     const seats = await restrictToHolders(this.scope, qb, actor).getMany();
     const devices = await this.activeDevices(
       this.seats.manager,
+      actor,
       seats.map((s) => s.id),
     );
     return seats.map((s) => SeatDto.from(s, devices.get(s.id)));
@@ -172,6 +188,7 @@ export class SeatsService implements OnModuleInit {
     const seats = await this.scope.restrictLicenses(seatsQuery, 'l', actor).getMany();
     const devices = await this.activeDevices(
       manager,
+      actor,
       seats.map((s) => s.id),
     );
     const held: HeldLicenseDto[] = seats.map((s) => ({
@@ -193,6 +210,10 @@ export class SeatsService implements OnModuleInit {
         .andWhere('d.deactivatedAt IS NULL')
         .orderBy('d.activatedAt', 'ASC');
       const activations = await this.scope.restrictLicenses(activationsQuery, 'l', actor).getMany();
+      // The activation is on the asset shown; its seat's holder may be outside a department head's subtree.
+      const visible = await HolderVisibility.of(this.scope, manager, actor, {
+        personIds: activations.map((d) => d.seat!.personId),
+      });
       for (const d of activations) {
         held.push({
           licenseId: d.licenseId,
@@ -200,7 +221,7 @@ export class SeatsService implements OnModuleInit {
           metric: d.seat!.license!.metric,
           kind: 'device',
           seatId: d.seatId,
-          personId: d.seat!.personId,
+          personId: visible.person(d.seat!.personId) ? d.seat!.personId : null,
           since: d.activatedAt,
           devices: [DeviceDto.from(d)],
         });
@@ -212,7 +233,9 @@ export class SeatsService implements OnModuleInit {
   /** Every seat event of the license, newest first; a department head's holders only. */
   async history(actor: AuthUser, licenseId: string, request: PageRequest): Promise<Page<SeatEvent>> {
     await this.licenses.assertVisible(actor, licenseId);
-    return this.events.list(actor, licenseId, request);
+    const page = await this.events.list(actor, licenseId, request);
+    if (!this.scope.isScoped(actor)) return page;
+    return { ...page, items: await this.events.withinScope(this.seats.manager, actor, page.items) };
   }
 
   /** Frees every seat and device of a person and deactivates them, on purpose. */
@@ -222,11 +245,19 @@ export class SeatsService implements OnModuleInit {
       await this.scope.assertWithin(manager, actor, scoped('person', [person]));
       const released = await this.releaseHolder(manager, { personId }, 'offboarded', actor.id);
       await this.persons.markInactive(manager, personId);
-      return released;
+      // A department head's answer leaves out the devices outside their subtree.
+      const visible = await HolderVisibility.of(this.scope, manager, actor, {
+        assetIds: released.flatMap((r) => r.devices),
+      });
+      return released.map((r) => ({ ...r, devices: r.devices.filter((id) => visible.asset(id)) }));
     });
   }
 
-  /** Releases all a holder has: its seats and, for an asset, its activations on other seats. */
+  /**
+   * Releases all a holder has: its seats and, for an asset, its activations on other
+   * seats. The caller has locked the holder (FOR UPDATE), so no seat or activation of
+   * it can start meanwhile; SeatRelease locks the licenses and seats before it ends anything.
+   */
   async releaseHolder(
     manager: EntityManager,
     holder: Holder,
@@ -236,7 +267,7 @@ export class SeatsService implements OnModuleInit {
     const where = holder.personId ? { personId: holder.personId } : { assetId: holder.assetId };
     const held = await manager.find(LicenseSeat, {
       where: { ...where, releasedAt: IsNull() },
-      order: { licenseId: 'ASC' },
+      order: { licenseId: 'ASC', id: 'ASC' },
     });
     const released = await this.release.releaseSeats(manager, held, reason, actorId);
     if (holder.assetId)
@@ -352,15 +383,25 @@ export class SeatsService implements OnModuleInit {
     return seat;
   }
 
-  private async activeDevices(manager: EntityManager, seatIds: string[]): Promise<Map<string, SeatDevice[]>> {
+  /** Active devices by seat; for a department head, only those on assets of their subtree. */
+  private async activeDevices(
+    manager: EntityManager,
+    actor: AuthUser,
+    seatIds: string[],
+  ): Promise<Map<string, SeatDevice[]>> {
     const devices = seatIds.length
       ? await manager.find(SeatDevice, {
           where: { seatId: In(seatIds), deactivatedAt: IsNull() },
           order: { activatedAt: 'ASC', id: 'ASC' },
         })
       : [];
+    const visible = await HolderVisibility.of(this.scope, manager, actor, {
+      assetIds: devices.map((d) => d.assetId),
+    });
     const bySeat = new Map<string, SeatDevice[]>();
-    for (const d of devices) bySeat.set(d.seatId, [...(bySeat.get(d.seatId) ?? []), d]);
+    for (const d of devices.filter((x) => visible.asset(x.assetId))) {
+      bySeat.set(d.seatId, [...(bySeat.get(d.seatId) ?? []), d]);
+    }
     return bySeat;
   }
 }

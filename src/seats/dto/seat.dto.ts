@@ -36,7 +36,13 @@ export class SeatEventDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) seatId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) assetId: string | null;
-  @ApiProperty({ type: Object }) details: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'what the action did: reason and devices (release, unassign), fromSeatId and from (transfer); for a department head, holders and assets outside their subtree are left out',
+  })
+  details: Record<string, unknown>;
 
   static from({ at, actorId, action, seatId, personId, assetId, details }: SeatEvent): SeatEventDto {
     return { at, actorId, action, seatId, personId, assetId, details };
@@ -71,4 +77,20 @@ export class ReleasedDto {
   @ApiProperty({ enum: ['seat', 'device'] }) kind: 'seat' | 'device';
   @ApiProperty({ type: [String], format: 'uuid', description: 'assets whose activation ended' })
   devices: string[];
+}
+
+export class OffboardResultDto {
+  @ApiProperty({ type: [ReleasedDto], description: 'the seats and device activations released' })
+  released: ReleasedDto[];
+}
+
+export class ResetResultDto {
+  @ApiProperty({ format: 'uuid' }) licenseId: string;
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'assets whose activation was reset' })
+  reset: string[];
+  @ApiProperty({ description: 'resets done on the license so far, this one included' })
+  deviceResets: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'the limit; null = none' })
+  maxDeviceResets: number | null;
 }
