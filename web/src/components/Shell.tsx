@@ -3,8 +3,9 @@ import { NavLink as RouterLink, useLocation } from 'react-router-dom';
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { can, useAuth } from '../auth';
+import { canAdmin } from './adminAccess';
 
-const ROLE_LABEL = {
+export const ROLE_LABEL = {
   admin: 'Administrator',
   asset_manager: 'Asset manager',
   department_head: 'Department head',
@@ -22,6 +23,9 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/assets', label: 'Assets', show: can.inventory(role) },
     { to: '/reports', label: 'Reports', show: can.reports(role) },
     { to: '/import', label: 'Import', show: can.import(role) },
+    { to: '/catalogs', label: 'Catalogs', show: canAdmin.catalogs(role) },
+    { to: '/users', label: 'Users', show: canAdmin.users(role) },
+    { to: '/audit', label: 'Audit', show: canAdmin.audit(role) },
   ].filter((l) => l.show);
 
   return (
@@ -33,7 +37,13 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
             <Title order={3}>Seatkeeper</Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
