@@ -56,11 +56,12 @@ describe('column values', () => {
     expect(() => toCurrency('c', 'chf')).toThrow(ExportValueError);
   });
 
-  it('neutralizes text but never numbers', () => {
+  it('neutralizes CSV text but never numbers; xlsx text is the string itself', () => {
     const text: Column<string | number> = { key: 't', header: 'T', kind: 'text', value: (r) => r };
     expect(csvValue(text, '-2')).toBe("'-2");
     expect(csvValue(text, -2)).toBe("'-2");
-    expect(xlsxCell(text, '=1+1')).toEqual({ value: "'=1+1" });
+    expect(xlsxCell(text, '=1+1')).toEqual({ value: '=1+1' });
+    expect(xlsxCell(text, '-Rabatt')).toEqual({ value: '-Rabatt' });
     const money: Column<string> = {
       key: 'm',
       header: 'M',

@@ -98,7 +98,13 @@ export function toDate(key: string, value: CellInput): Date | null {
   return date;
 }
 
+/** The text of a cell as it is: what the xlsx holds (a string cell is never a formula there). */
 export function toText(value: CellInput): string | null {
+  return value === null ? null : String(value);
+}
+
+/** The text of a CSV field: neutralized, since a CSV has no cell types to keep it from being a formula. */
+export function toCsvText(value: CellInput): string | null {
   return value === null ? null : neutralize(String(value));
 }
 
@@ -107,7 +113,7 @@ export function csvValue<R>(column: Column<R>, row: R): string | number | null {
   const value = column.value(row);
   switch (column.kind) {
     case 'text':
-      return toText(value);
+      return toCsvText(value);
     case 'integer':
       return toInteger(column.key, value);
     case 'money':
@@ -126,7 +132,9 @@ export interface XlsxCell {
 
 /**
  * The xlsx cell: numbers stay numbers (money via Number of its exact two-decimal
- * string, rates divided by 100), dates are Dates, text is a string, neutralized as in CSV.
+ * string, rates divided by 100), dates are Dates, text is the string itself. A string
+ * cell is never a formula (only `{ formula }` values are), so `=HYPERLINK(…)` stays
+ * text and equals the JSON; the `'` of CSV would show in the cell and is not added.
  */
 export function xlsxCell<R>(column: Column<R>, row: R, fallbackCurrency: string | null = null): XlsxCell {
   const value = column.value(row);

@@ -11,7 +11,6 @@ import {
   type Column,
 } from './columns';
 import { drained, needsDrain, unlessClosed } from './drain';
-import { neutralize } from './neutralize';
 import {
   columnLetter,
   planTotals,
@@ -76,9 +75,10 @@ const INVALID_SHEET_NAME = /[:\\/?*[\]]|^'|'$/;
  * full, so memory stays flat however many rows stream through. Sheets are written
  * one after the other, in the order they are added; call `finish()` last.
  *
- * Text is neutralized against formula injection exactly as in CSV (`'=1+1`): a
- * string cell is never a formula here, but the same value in both formats stays
- * safe when a user edits the cell or saves the sheet as CSV.
+ * Text is written as it is, as a string cell: only `{ formula }` values become
+ * formulas, so a license named `=HYPERLINK(…)` stays text and the cell equals the
+ * JSON. (The `'` that neutralizes such text belongs to CSV only: in a workbook it
+ * would be part of the value and show in the cell.)
  */
 export class ReportWorkbook {
   private readonly writer: ExcelJS.stream.xlsx.WorkbookWriter;
@@ -116,17 +116,16 @@ export class ReportWorkbook {
         { width: clampWidth([...values, ...columns.slice(0, 1).map((c) => c.header)], 16, 60) },
         ...columns.slice(1).map((c) => ({ width: clampWidth([c.header], 16, 40) })),
       ];
-      const titleRow = writeRow(sheet, [{ value: neutralize(title) }], { bold: true, size: 14 });
+      const titleRow = writeRow(sheet, [{ value: title }], { bold: true, size: 14 });
       titleRow.commit();
       sheet.addRow([]).commit();
       for (const [label, value] of parameters) {
-        const cell: CellSpec =
-          typeof value === 'string' ? { value: neutralize(value) } : { value, numFmt: FORMAT.dateTime };
-        writeRow(sheet, [{ value: neutralize(label) }, cell], { bold: true }, 1).commit();
+        const cell: CellSpec = typeof value === 'string' ? { value } : { value, numFmt: FORMAT.dateTime };
+        writeRow(sheet, [{ value: label }, cell], { bold: true }, 1).commit();
       }
       if (totals.length && columns.length) {
         sheet.addRow([]).commit();
-        const header = ['Currency', ...columns.map((c) => c.header)].map((h) => ({ value: neutralize(h) }));
+        const header = ['Currency', ...columns.map((c) => c.header)].map((h) => ({ value: h }));
         writeRow(sheet, header, { bold: true }).commit();
         for (const total of totals) {
           const currency = toCurrency('currency', total.currency);
@@ -196,7 +195,7 @@ export class ReportWorkbook {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     });
     sheet.columns = columns.map((c) => ({ width: columnWidth(c) }));
-    const header = columns.map((c) => ({ value: neutralize(c.header) }));
+    const header = columns.map((c) => ({ value: c.header }));
     writeRow(sheet, header, { bold: true }).commit();
 
     let rowCount = 0;
@@ -271,7 +270,7 @@ function writeTotalsRow<R>(
   lastRow: number,
 ): void {
   const cells: CellSpec[] = Array.from({ length: width }, () => null);
-  if (plan.labelIndex !== null) cells[plan.labelIndex] = { value: neutralize(plan.label) };
+  if (plan.labelIndex !== null) cells[plan.labelIndex] = { value: plan.label };
   const byCurrency =
     plan.currency && total.currency !== null ? { index: plan.currency.index, code: total.currency } : null;
   if (byCurrency) cells[byCurrency.index] = { value: byCurrency.code };

@@ -25,13 +25,45 @@ export interface LicenseLine extends CostLine {
 
 const BATCH = 1000;
 
+/** A software's name as the reports show it: name and version; NULL without software (alias `sw`). */
+export const SOFTWARE_NAME_SQL = `CASE WHEN sw.id IS NULL THEN NULL ELSE concat_ws(' ', sw.name, sw.version) END`;
+
+/** A raw row of a query selecting a license line's columns. */
+export type LineRow = Record<string, string | number | null>;
+
+/**
+ * A license line's columns and joins for a raw SQL query over licenses `l`, beside
+ * `l.id AS id, l.name AS name, l.quantity AS quantity` (which the caller selects):
+ * read back with {@link licenseLine}; the same columns as {@link CostLines.batches}.
+ */
+export const LICENSE_LINE_SQL = {
+  columns: `l.currency AS currency, l.net_unit_price AS net, l.vat_rate AS vat, l.org_unit_id AS org_unit_id,
+    l.invoice_number AS invoice_number, l.purchase_date AS purchase_date,
+    ${SOFTWARE_NAME_SQL} AS software_name, ou.name AS org_unit_name, sup.name AS supplier_name,
+    cat.name AS category_name`,
+  joins: `LEFT JOIN software sw ON sw.id = l.software_id
+    LEFT JOIN org_units ou ON ou.id = l.org_unit_id
+    LEFT JOIN organizations sup ON sup.id = l.supplier_id
+    LEFT JOIN license_categories cat ON cat.id = l.category_id`,
+};
+
 /** The license filters plus the purchase-date window. */
 export type LineQuery = LicenseFilters & { from?: string; to?: string };
 
 /**
- * Reads the license lines of a cost report in keyset batches, so a report over
+ * A report's own condition on the licenses (alias `l`), e.g. the expiring report's
+ * date window: SQL with named parameters, so the lines behind a report are chosen by
+ * the same rule as its rows, never by a list of ids.
+ */
+export interface LineCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Reads the license lines of a report in keyset batches, so a report over
  * 100,000 lines never holds them all: the license list's filters (and the
- * caller's scope) plus the purchase-date window.
+ * caller's scope), the purchase-date window, and the report's own condition.
  */
 @Injectable()
 export class CostLines {
@@ -40,8 +72,12 @@ export class CostLines {
     private readonly licenses: LicensesService,
   ) {}
 
-  async *batches(actor: AuthUser, query: LineQuery, licenseIds?: string[]): AsyncGenerator<LicenseLine[]> {
-    const today = todayIso();
+  async *batches(
+    actor: AuthUser,
+    query: LineQuery,
+    condition?: LineCondition,
+    today = todayIso(),
+  ): AsyncGenerator<LicenseLine[]> {
     for (let after = ''; ;) {
       const qb = this.licenses
         .filteredQuery(actor, query, today)
@@ -59,7 +95,7 @@ export class CostLines {
           'l.org_unit_id AS org_unit_id',
           'l.invoice_number AS invoice_number',
           'l.purchase_date AS purchase_date',
-          `CASE WHEN sw.id IS NULL THEN NULL ELSE concat_ws(' ', sw.name, sw.version) END AS software_name`,
+          `${SOFTWARE_NAME_SQL} AS software_name`,
           'ou.name AS org_unit_name',
           'sup.name AS supplier_name',
           'cat.name AS category_name',
@@ -69,10 +105,10 @@ export class CostLines {
       if (after) qb.andWhere('l.id > :after', { after });
       if (query.from) qb.andWhere('l.purchaseDate >= :from', { from: query.from });
       if (query.to) qb.andWhere('l.purchaseDate <= :to', { to: query.to });
-      if (licenseIds) qb.andWhere('l.id = ANY(:licenseIds)', { licenseIds });
-      const rows: Record<string, string | number | null>[] = await qb.getRawMany();
+      if (condition) qb.andWhere(`(${condition.sql})`, condition.params);
+      const rows: LineRow[] = await qb.getRawMany();
       if (!rows.length) return;
-      yield rows.map(toLine);
+      yield rows.map(licenseLine);
       if (rows.length < BATCH) return;
       after = rows[rows.length - 1].id as string;
     }
@@ -99,7 +135,8 @@ export class CostLines {
   }
 }
 
-function toLine(r: Record<string, string | number | null>): LicenseLine {
+/** A license line from a raw row with the columns of {@link LICENSE_LINE_SQL}, `id`, `name` and `quantity`. */
+export function licenseLine(r: LineRow): LicenseLine {
   const net = String(r.net);
   const vat = String(r.vat);
   const quantity = Number(r.quantity);

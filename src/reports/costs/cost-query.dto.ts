@@ -1,13 +1,36 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsCalendarDate } from '../../common/field-decorators';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
+import { IsCalendarDate, isCalendarDate } from '../../common/field-decorators';
 import { ReportQueryDto } from '../report-query.dto';
 
 export const COST_GROUPINGS = ['orgUnit', 'software', 'supplier', 'category', 'month'] as const;
 export type CostGrouping = (typeof COST_GROUPINGS)[number];
 export const COST_VIEWS = ['owner', 'use'] as const;
 export type CostView = (typeof COST_VIEWS)[number];
+
+/** `to` on or after `from` (both dates YYYY-MM-DD, so their text order is their date order). */
+const NotBeforeFrom = () =>
+  ValidateBy({
+    name: 'notBeforeFrom',
+    validator: {
+      validate: (to, args) => {
+        const from = (args?.object as CostQueryDto).from;
+        return !isCalendarDate(from) || !isCalendarDate(to) || from <= to;
+      },
+      defaultMessage: () => 'to must not be before from',
+    },
+  });
+
+/** `depth` rolls up the org-unit tree: it means nothing for the other groupings. */
+const OnlyForOrgUnits = () =>
+  ValidateBy({
+    name: 'onlyForOrgUnits',
+    validator: {
+      validate: (_depth, args) => ((args?.object as CostQueryDto).groupBy ?? 'orgUnit') === 'orgUnit',
+      defaultMessage: () => 'depth applies to groupBy=orgUnit only',
+    },
+  });
 
 export class CostQueryDto extends ReportQueryDto {
   @ApiPropertyOptional({ enum: COST_GROUPINGS, default: 'orgUnit' })
@@ -30,18 +53,28 @@ export class CostQueryDto extends ReportQueryDto {
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', description: 'purchase date to (inclusive)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    description: 'purchase date to (inclusive); not before from',
+  })
   @IsOptional()
   @IsCalendarDate()
+  @NotBeforeFrom()
   to?: string;
 
   @ApiPropertyOptional({
-    description: 'org-unit grouping rolled up to this tree level (0 = company, 1 = divisions)',
+    type: Number,
+    minimum: 0,
+    maximum: 20,
+    description:
+      'with groupBy=orgUnit only: org units rolled up to this tree level (0 = company, 1 = divisions)',
   })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(20)
+  @OnlyForOrgUnits()
   depth?: number;
 }
