@@ -4,6 +4,7 @@ import { AuditTrail1764028800000 } from './1764028800000-AuditTrail';
 import { SearchIndexes1764201600000 } from './1764201600000-SearchIndexes';
 import { AuditPerStatement1764288000000 } from './1764288000000-AuditPerStatement';
 import { SeatCounterGuards1764374400000 } from './1764374400000-SeatCounterGuards';
+import { RecordIndexes1764633600000 } from './1764633600000-RecordIndexes';
 
 /** Every migration, in order. Listed explicitly so the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SearchIndexes1764201600000,
   AuditPerStatement1764288000000,
   SeatCounterGuards1764374400000,
+  RecordIndexes1764633600000,
 ];

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { AppConfig } from './config/app-config';
+import { requireJsonBody } from './common/validation';
 
 export const BODY_LIMIT = '1mb';
 
@@ -14,7 +15,10 @@ export const BODY_LIMIT = '1mb';
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
-  express.useBodyParser('json', { limit: BODY_LIMIT });
+  // Bodies are JSON, else 415 (multipart only for file imports). Any JSON value is parsed, so
+  // `null` or `"text"` reaches the validation pipe and is refused there as no JSON object.
+  express.use(requireJsonBody(['/api/v1/imports/']));
+  express.useBodyParser('json', { limit: BODY_LIMIT, strict: false });
   express.disable('x-powered-by');
   // Served over plain http inside many intranets: do not ask browsers to upgrade to https.
   express.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));

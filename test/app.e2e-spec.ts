@@ -1,4 +1,5 @@
 import { searchExpression } from '@libs/pagination';
+import { RecordIndexes1764633600000 } from '../migrations/1764633600000-RecordIndexes';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 
 describe('the HTTP app', () => {
@@ -84,12 +85,98 @@ describe('the HTTP app', () => {
     expectError(bad, 400);
   });
 
+  it('reads bodies as JSON only: 415 for text, forms and multipart outside imports', async () => {
+    const organizations = async () =>
+      Number((await t.dataSource.query('SELECT count(*) AS n FROM organizations'))[0].n);
+    const before = await organizations();
+    const json = JSON.stringify({ name: 'Plain Co', kind: 'internal' });
+    for (const sent of [
+      t.admin.post('/api/v1/organizations').set('Content-Type', 'text/plain').send(json),
+      t.admin.post('/api/v1/organizations').type('form').send({ name: 'Form Co', kind: 'internal' }),
+      t.admin.post('/api/v1/organizations').field('name', 'Multi Co').field('kind', 'internal'),
+      t.admin.post('/api/v1/organizations').set('Content-Type', 'application/xml').send('<name>X</name>'),
+    ]) {
+      const res = expectError(await sent, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expect(res.details).toMatchObject({ accepted: ['application/json'] });
+    }
+    // a PATCH that would otherwise arrive empty, and pass as "no change"
+    const org = (await t.admin.post('/api/v1/organizations').send({ name: 'Kept Co', kind: 'internal' }))
+      .body;
+    expectError(
+      await t.admin.patch(`/api/v1/organizations/${org.id}`).type('form').send({ name: 'Changed' }),
+      415,
+    );
+    expect((await t.admin.get(`/api/v1/organizations/${org.id}`)).body.name).toBe('Kept Co');
+    expect(await organizations()).toBe(before + 1);
+    // the import route takes its multipart upload (here refused for its content, not its type)
+    const upload = await t.admin.post('/api/v1/imports/persons').attach('file', Buffer.from(''), 'p.csv');
+    expectError(upload, 400, 'EMPTY_FILE');
+    // no body at all is no body of the wrong type: its fields are missing
+    expectError(await t.admin.post('/api/v1/organizations'), 400, 'VALIDATION_FAILED');
+    // a charset is fine, and so is a content type without a body
+    const utf8 = await t.admin
+      .post('/api/v1/organizations')
+      .set('Content-Type', 'application/json; charset=utf-8')
+      .send(JSON.stringify({ name: 'Utf8 Co', kind: 'internal' }));
+    expect(utf8.status).toBe(201);
+    expect((await t.admin.get('/api/v1/organizations').set('Content-Type', 'text/plain')).status).toBe(200);
+  });
+
+  it('refuses valid JSON that is no object with 400 "must be a JSON object"', async () => {
+    for (const body of ['null', '[]', '"name"', '42', 'true']) {
+      const res = expectError(
+        await t.admin.post('/api/v1/organizations').set('Content-Type', 'application/json').send(body),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(res.message).toBe('The request body must be a JSON object.');
+      expect(res.details).toEqual({ body: ['must be a JSON object'] });
+    }
+  });
+
   it('refuses a NUL character in a body or a search with 400, not 500', async () => {
     expectError(
       await t.admin.post('/api/v1/organizations').send({ name: 'a\u0000b', kind: 'internal' }),
       400,
     );
     expectError(await t.admin.get('/api/v1/organizations?q=a%00b'), 400);
+  });
+
+  it('documents whole numbers as integers, ids in paths as UUIDs, and the error answers', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body as OpenApiDocument;
+    const { schemas } = doc.components;
+    expect(schemas.LicenseDto.properties?.quantity.type).toBe('integer');
+    expect(schemas.LicenseDto.properties?.deviceResets.type).toBe('integer');
+    expect(schemas.CreateLicenseDto.properties?.maxActivations.type).toBe('integer');
+    expect(schemas.PageOfLicenseDto.properties?.total.type).toBe('integer');
+    const licensesList = doc.paths['/api/v1/licenses'].get;
+    expect(licensesList.parameters?.find((p) => p.name === 'pageSize')?.schema?.type).toBe('integer');
+    const key = doc.paths['/api/v1/licenses/{id}/keys/{keyId}'].delete;
+    expect(key.parameters?.filter((p) => p.in === 'path').map((p) => [p.name, p.schema?.format])).toEqual([
+      ['id', 'uuid'],
+      ['keyId', 'uuid'],
+    ]);
+    expect(schemas.ApiErrorDto.properties?.details).toMatchObject({
+      type: 'object',
+      additionalProperties: true,
+    });
+    expect(Object.keys(schemas.ApiErrorDto.properties ?? {})).toEqual([
+      'statusCode',
+      'error',
+      'message',
+      'code',
+      'details',
+    ]);
+    const patchLicense = doc.paths['/api/v1/licenses/{id}'].patch;
+    for (const status of ['400', '401', '403', '404', '409']) {
+      expect(patchLicense.responses?.[status]?.content?.['application/json'].schema.$ref).toBe(
+        '#/components/schemas/ApiErrorDto',
+      );
+    }
+    expect(patchLicense.responses?.['200']?.content?.['application/json'].schema.$ref).toBe(
+      '#/components/schemas/LicenseDto',
+    );
+    expect(Object.keys(doc.paths['/api/v1/org-units/{id}'].patch.responses ?? {})).toContain('422');
   });
 
   it('answers no CORS headers unless origins are configured, and sets security headers', async () => {
@@ -106,6 +193,66 @@ describe('the HTTP app', () => {
     expect(await t.dataSource.showMigrations()).toBe(false);
     const pending = await t.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('has an index for the list filters and the persons order (used when scans are off)', async () => {
+    const runner = t.dataSource.createQueryRunner();
+    const plan = async (sql: string) =>
+      ((await runner.query(`EXPLAIN ${sql}`)) as { 'QUERY PLAN': string }[])
+        .map((row) => row['QUERY PLAN'])
+        .join('\n');
+    try {
+      await runner.startTransaction();
+      await runner.query('SET LOCAL enable_seqscan = off');
+      expect(await plan(`SELECT id FROM licenses WHERE currency = 'USD'`)).toContain('ix_licenses__currency');
+      expect(await plan(`SELECT id FROM organizations WHERE kind = 'supplier'`)).toContain(
+        'ix_organizations__kind',
+      );
+      expect(await plan(`SELECT id FROM audit_events WHERE action = 'delete'`)).toContain(
+        'ix_audit_events__action',
+      );
+      await runner.query('SET LOCAL enable_sort = off');
+      expect(await plan(`SELECT id FROM persons ORDER BY last_name, id LIMIT 50`)).toContain(
+        'ix_persons__last_name__id',
+      );
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
+  it('makes natural keys unique ignoring case, and stops the migration on existing case-duplicates', async () => {
+    const migration = new RecordIndexes1764633600000();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await migration.down(runner);
+      await runner.query(
+        `INSERT INTO licenses (name, metric, quantity) VALUES ('x1', 'per_user', 1), ('X1', 'per_user', 1)`,
+      );
+      await runner.query(`INSERT INTO org_units (name, code) VALUES ('a', 'nw'), ('b', 'NW')`);
+      await expect(migration.up(runner)).rejects.toThrow(
+        /differ only in case.*licenses\.name "x1" \(2 rows\); org_units\.code "nw" \(2 rows\)/,
+      );
+      await runner.query(`DELETE FROM licenses WHERE name = 'X1'`);
+      await runner.query(`DELETE FROM org_units WHERE code = 'NW'`);
+      await migration.up(runner);
+      const indexes: { indexname: string; indexdef: string }[] = await runner.query(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'uq\\_%' ORDER BY indexname`,
+      );
+      for (const name of [
+        'uq_assets__inventory_number',
+        'uq_license_categories__name',
+        'uq_licenses__name',
+        'uq_org_units__code',
+        'uq_organizations__name',
+      ]) {
+        expect(indexes.find((i) => i.indexname === name)?.indexdef).toMatch(/UNIQUE INDEX .*\(lower\(/);
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('searches each large list with the expression its trigram index is built on', async () => {
@@ -147,7 +294,11 @@ interface OpenApiSchema {
   properties?: Record<string, OpenApiSchema>;
   additionalProperties?: unknown;
 }
+interface OpenApiOperation {
+  parameters?: { name: string; in: string; description?: string; schema?: OpenApiSchema }[];
+  responses?: Record<string, { content?: Record<string, { schema: OpenApiSchema }> }>;
+}
 interface OpenApiDocument {
   components: { schemas: Record<string, OpenApiSchema> };
-  paths: Record<string, Record<string, { parameters?: { name: string; schema?: OpenApiSchema }[] }>>;
+  paths: Record<string, Record<string, OpenApiOperation>>;
 }

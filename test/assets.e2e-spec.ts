@@ -204,20 +204,22 @@ describe('assets', () => {
     });
   });
 
-  it('refuses a duplicate inventory number with 409 naming it', async () => {
+  it('refuses a duplicate inventory number, ignoring case, with 409 naming it', async () => {
     const first = await asset({ inventoryNumber: 'INV-DUP' });
     const before = await count();
-    const body = expectError(
-      await t.admin.post(URL).send({ name: 'Copy', inventoryNumber: 'INV-DUP ' }),
-      409,
-      'DUPLICATE',
-    );
-    expect(body.details).toEqual({ fields: ['inventoryNumber'] });
+    for (const inventoryNumber of ['INV-DUP ', 'inv-dup']) {
+      const body = expectError(
+        await t.admin.post(URL).send({ name: 'Copy', inventoryNumber }),
+        409,
+        'DUPLICATE',
+      );
+      expect(body.details).toEqual({ fields: ['inventoryNumber'] });
+    }
     expect(await count()).toBe(before);
 
     const other = await asset({});
     expectError(
-      await t.admin.patch(`${URL}/${other.id}`).send({ inventoryNumber: 'INV-DUP' }),
+      await t.admin.patch(`${URL}/${other.id}`).send({ inventoryNumber: 'Inv-Dup' }),
       409,
       'DUPLICATE',
     );

@@ -60,15 +60,17 @@ describe('license categories', () => {
     expect((await t.admin.get(`${URL}?q=%25`)).body.total).toBe(0);
   });
 
-  it('answers 409 DUPLICATE naming the field, also for a name that differs only by blanks', async () => {
-    const first = (await t.admin.post(URL).send({ name: 'Enterprise' }).expect(201)).body;
+  it('answers 409 DUPLICATE naming the field, also for a name that differs only by blanks or case', async () => {
+    await t.admin.post(URL).send({ name: 'Enterprise' }).expect(201);
     const before = await count();
-    const dup = expectError(await t.admin.post(URL).send({ name: ' Enterprise  ' }), 409, 'DUPLICATE');
-    expect(dup.details).toEqual({ fields: ['name'] });
+    for (const name of [' Enterprise  ', 'ENTERPRISE']) {
+      const dup = expectError(await t.admin.post(URL).send({ name }), 409, 'DUPLICATE');
+      expect(dup.details).toEqual({ fields: ['name'] });
+    }
     expect(await count()).toBe(before);
 
     const other = (await t.admin.post(URL).send({ name: 'Academic' }).expect(201)).body;
-    expectError(await t.admin.patch(`${URL}/${other.id}`).send({ name: first.name }), 409, 'DUPLICATE');
+    expectError(await t.admin.patch(`${URL}/${other.id}`).send({ name: 'enterprise' }), 409, 'DUPLICATE');
     expect((await t.admin.get(`${URL}/${other.id}`)).body.name).toBe('Academic');
   });
 

@@ -84,6 +84,8 @@ describe('licenses', () => {
       grossUnitPrice: '118.99',
       usedSeats: 0,
       availableSeats: 25,
+      activeDevices: 0,
+      deviceResets: 0,
       status: 'active',
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
@@ -205,26 +207,42 @@ describe('licenses', () => {
       ].sort(),
     );
     expectError(await t.admin.post('/api/v1/licenses').send(minimal({ quantity: 1_000_001 })), 400);
+    // each field names its first problem only: not a whole number, rather than every rule besides
+    const wrongType = expectError(
+      await t.admin.post('/api/v1/licenses').send(minimal({ quantity: 'a', maxActivations: 'b', name: 7 })),
+      400,
+    );
+    expect(wrongType.details).toEqual({
+      quantity: ['quantity must be an integer number'],
+      maxActivations: ['maxActivations must be an integer number'],
+      name: ['name must be a string'],
+    });
     expectError(await t.admin.post('/api/v1/licenses').send(minimal({ purchaseDate: '0000-01-01' })), 400);
     expectError(await t.admin.post('/api/v1/licenses').send(minimal({ name: 'n'.repeat(201) })), 400);
     expect(await count(t)).toBe(before);
   });
 
-  it('answers 409 DUPLICATE on a taken name, on create and on rename', async () => {
+  it('answers 409 DUPLICATE on a taken name, ignoring case, on create and on rename', async () => {
     await create({ name: 'Unique Suite' });
-    const dup = expectError(
-      await t.admin.post('/api/v1/licenses').send(minimal({ name: ' Unique Suite ' })),
-      409,
-      'DUPLICATE',
-    );
-    expect(dup.details).toEqual({ fields: ['name'] });
+    for (const name of [' Unique Suite ', 'UNIQUE suite']) {
+      const dup = expectError(
+        await t.admin.post('/api/v1/licenses').send(minimal({ name })),
+        409,
+        'DUPLICATE',
+      );
+      expect(dup.details).toEqual({ fields: ['name'] });
+    }
     const other = await create();
     expectError(
-      await t.admin.patch(`/api/v1/licenses/${other.id}`).send({ name: 'Unique Suite' }),
+      await t.admin.patch(`/api/v1/licenses/${other.id}`).send({ name: 'unique suite' }),
       409,
       'DUPLICATE',
     );
     expect((await t.admin.get(`/api/v1/licenses/${other.id}`)).body.name).toBe(other.name);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM licenses WHERE lower(name) = 'unique suite'`,
+    );
+    expect(n).toBe(1);
   });
 
   it('answers 400 UNKNOWN_REFERENCE for ids that do not exist', async () => {
@@ -321,6 +339,7 @@ describe('licenses', () => {
       'FORBIDDEN',
     );
     expect(refused.details).toEqual({ fields: ['name', 'quantity'] });
+    expect(refused.message).toMatch(/may change only .*purchaseDate.*; not: name, quantity\.$/);
     const after = (await t.admin.get(`/api/v1/licenses/${license.id}`)).body;
     expect(after).toMatchObject({ name: license.name, quantity: 10, netUnitPrice: '12.50' });
 
@@ -345,6 +364,32 @@ describe('licenses', () => {
     expectError(await head.delete(`/api/v1/licenses/${license.id}`), 403);
     expect((await head.get('/api/v1/licenses')).status).toBe(200);
     expect((await head.get(`/api/v1/licenses/${license.id}`)).body.name).toBe(`${license.name} v2`);
+  });
+
+  it('answers the devices in use and the resets used, as the seats module counts them', async () => {
+    const license = await create({ maxDeviceResets: 3 });
+    const person = await t.admin
+      .post('/api/v1/persons')
+      .send({ firstName: 'Dev', lastName: 'Counter', email: 'dev.counter@example.com' })
+      .expect(201);
+    const asset = await t.admin
+      .post('/api/v1/assets')
+      .send({ name: 'PC counter', inventoryNumber: 'INV-COUNTER-1' })
+      .expect(201);
+    const url = `/api/v1/licenses/${license.id}`;
+    await t.admin
+      .post(`${url}/persons`)
+      .send({ personIds: [person.body.id] })
+      .expect(201);
+    await t.admin
+      .post(`${url}/persons/${person.body.id}/devices`)
+      .send({ assetId: asset.body.id })
+      .expect(201);
+    expect((await t.admin.get(url)).body).toMatchObject({ activeDevices: 1, deviceResets: 0, usedSeats: 1 });
+    await t.admin.post(`${url}/persons/${person.body.id}/devices/${asset.body.id}/reset`).expect(200);
+    expect((await t.admin.get(url)).body).toMatchObject({ activeDevices: 0, deviceResets: 1 });
+    const listed = (await t.admin.get(`/api/v1/licenses?q=${encodeURIComponent(license.name)}`)).body.items;
+    expect(listed).toEqual([expect.objectContaining({ id: license.id, activeDevices: 0, deviceResets: 1 })]);
   });
 
   it('needs a token', async () => {
@@ -389,6 +434,7 @@ describe('license list', () => {
         metric: 'per_device',
         quantity: 50,
         netUnitPrice: '9.00',
+        vatRate: '19',
         currency: 'USD',
         expirationDate: day(0),
         invoiceNumber: 'RE-777',
@@ -412,7 +458,31 @@ describe('license list', () => {
       { name: 'Echo', metric: 'per_user', quantity: 7, supportDate: '2030-01-01' },
       { name: 'Foxtrot', metric: 'per_user', quantity: 3, expirationDate: day(10) },
     ];
-    for (const row of rows) await t.admin.post('/api/v1/licenses').send(row).expect(201);
+    const ids: Record<string, string> = {};
+    for (const row of rows) {
+      ids[row.name as string] = (await t.admin.post('/api/v1/licenses').send(row).expect(201)).body.id;
+    }
+    // seats in use: Alpha 3 of 5, Foxtrot 2 of 3, Charlie 1 of 1
+    for (const [name, held] of [
+      ['Alpha', 3],
+      ['Foxtrot', 2],
+      ['Charlie', 1],
+    ] as const) {
+      const personIds: string[] = [];
+      for (let i = 0; i < held; i++) {
+        const person = await t.admin
+          .post('/api/v1/persons')
+          .send({
+            firstName: name,
+            lastName: `${i}`,
+            email: `${name}.${i}@example.com`,
+            orgUnitId: a.orgUnitId,
+          })
+          .expect(201);
+        personIds.push(person.body.id);
+      }
+      await t.admin.post(`/api/v1/licenses/${ids[name]}/persons`).send({ personIds }).expect(201);
+    }
   });
   afterAll(() => t.close());
 
@@ -445,6 +515,41 @@ describe('license list', () => {
     expect((await names('sort=supportDate'))[0]).toBe('Echo');
     expect(await names('sort=createdAt')).toHaveLength(6);
     expect(await names('sort=-updatedAt')).toHaveLength(6);
+  });
+
+  it('sorts by metric, currency, seats, gross price and status', async () => {
+    expect((await names('sort=metric')).slice(0, 2).sort()).toEqual(['Bravo', 'Delta']);
+    expect((await names('sort=-currency'))[0]).toBe('Bravo');
+    // used 3, 2, 1, then the three without seats
+    expect((await names('sort=-usedSeats')).slice(0, 3)).toEqual(['Alpha', 'Foxtrot', 'Charlie']);
+    expect((await names('sort=usedSeats')).slice(3)).toEqual(['Charlie', 'Foxtrot', 'Alpha']);
+    // available 0, 1, 2, 7, 20, 50
+    expect(await names('sort=availableSeats')).toEqual([
+      'Charlie',
+      'Foxtrot',
+      'Alpha',
+      'Echo',
+      'Delta',
+      'Bravo',
+    ]);
+    // gross, not net: Bravo's 9.00 + 19 % VAT = 10.71 passes Charlie's 10.00
+    expect((await names('sort=grossUnitPrice')).slice(2)).toEqual(['Delta', 'Charlie', 'Bravo', 'Alpha']);
+    expect((await names('sort=-grossUnitPrice')).slice(0, 4)).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta']);
+    // the most urgent first: expired, expiring (soonest first), active (no date last)
+    const byStatus = (await t.admin.get('/api/v1/licenses?sort=status')).body.items;
+    expect(byStatus.map((l: { name: string; status: string }) => `${l.status} ${l.name}`)).toEqual([
+      'expired Alpha',
+      'expiring Bravo',
+      'expiring Foxtrot',
+      'expiring Charlie',
+      'active Delta',
+      'active Echo',
+    ]);
+    expect(await names('sort=-status')).toEqual(['Echo', 'Delta', 'Charlie', 'Foxtrot', 'Bravo', 'Alpha']);
+    const refused = expectError(await t.admin.get('/api/v1/licenses?sort=seats'), 400);
+    expect(refused.details.sort).toEqual([
+      expect.stringContaining('usedSeats, availableSeats, grossUnitPrice, status'),
+    ]);
   });
 
   it('filters by each reference, metric and currency', async () => {

@@ -122,7 +122,8 @@ describe('locations', () => {
     const parent = await place('Busy Land');
     const site = await place('Busy Site', parent.id);
     const withChild = expectError(await t.admin.delete(`${URL}/${parent.id}`), 409, 'IN_USE');
-    expect(withChild.details).toEqual({ referencedBy: 'locations' });
+    expect(withChild.details).toEqual({ referencedBy: 'location' });
+    expect(withChild.message).toBe('This record is still referenced by locations.');
 
     await t.dataSource.query(
       `INSERT INTO persons (first_name, last_name, email, location_id) VALUES ('Ann', 'Lee', 'ann.loc@test.local', $1)`,

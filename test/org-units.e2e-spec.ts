@@ -125,16 +125,14 @@ describe('org-units', () => {
     expect((await t.admin.get(`${URL}?q=LOST-`)).body.total).toBe(0);
   });
 
-  it('answers 409 DUPLICATE naming code, on create and on update, after trimming', async () => {
+  it('answers 409 DUPLICATE naming code, on create and on update, after trimming and ignoring case', async () => {
     const first = await unit('Dup One', { code: 'DUP' });
-    const dup = expectError(
-      await t.admin.post(URL).send({ name: 'Dup Two', code: ' DUP ' }),
-      409,
-      'DUPLICATE',
-    );
-    expect(dup.details).toEqual({ fields: ['code'] });
+    for (const code of [' DUP ', 'dup']) {
+      const dup = expectError(await t.admin.post(URL).send({ name: 'Dup Two', code }), 409, 'DUPLICATE');
+      expect(dup.details).toEqual({ fields: ['code'] });
+    }
     const second = await unit('Dup Two', { code: 'DUP-2' });
-    expectError(await t.admin.patch(`${URL}/${second.id}`).send({ code: 'DUP' }), 409, 'DUPLICATE');
+    expectError(await t.admin.patch(`${URL}/${second.id}`).send({ code: 'Dup' }), 409, 'DUPLICATE');
     expect((await t.admin.get(`${URL}/${second.id}`)).body.code).toBe('DUP-2');
     expect((await t.admin.get(`${URL}/${first.id}`)).body.code).toBe('DUP');
   });
@@ -232,7 +230,9 @@ describe('org-units', () => {
     const parent = await unit('Busy Parent');
     const child = await unit('Busy Child', { parentId: parent.id });
     const withChild = expectError(await t.admin.delete(`${URL}/${parent.id}`), 409, 'IN_USE');
-    expect(withChild.details).toEqual({ referencedBy: 'org_units' });
+    // in the API's words, not the table's
+    expect(withChild.details).toEqual({ referencedBy: 'orgUnit' });
+    expect(withChild.message).toBe('This record is still referenced by org units.');
 
     await t.dataSource.query(
       `INSERT INTO persons (first_name, last_name, email, org_unit_id) VALUES ('Ann', 'Lee', 'ann.busy@test.local', $1)`,

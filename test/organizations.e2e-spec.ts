@@ -57,14 +57,20 @@ describe('organizations', () => {
     );
   });
 
-  it('answers 409 naming the field on a duplicate name', async () => {
+  it('answers 409 naming the field on a duplicate name, ignoring case', async () => {
     await t.admin.post('/api/v1/organizations').send({ name: 'Dup AG', kind: 'internal' }).expect(201);
-    const body = expectError(
-      await t.admin.post('/api/v1/organizations').send({ name: 'Dup AG', kind: 'supplier' }),
-      409,
-      'DUPLICATE',
+    for (const name of ['Dup AG', 'DUP ag']) {
+      const body = expectError(
+        await t.admin.post('/api/v1/organizations').send({ name, kind: 'supplier' }),
+        409,
+        'DUPLICATE',
+      );
+      expect(body.details).toEqual({ fields: ['name'] });
+    }
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM organizations WHERE lower(name) = 'dup ag'`,
     );
-    expect(body.details).toEqual({ fields: ['name'] });
+    expect(n).toBe(1);
   });
 
   it('answers 409 when deleting an organization that others point to', async () => {

@@ -3,7 +3,14 @@
  * (src/common/http-exception.filter.ts) maps the kind to a status in one place.
  */
 export type ErrorKind =
-  'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'too_large';
+  | 'invalid'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rule'
+  | 'too_large'
+  | 'unsupported_media';
 
 export type ErrorDetails = Record<string, unknown>;
 

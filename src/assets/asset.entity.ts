@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { RecordEntity } from '../database/record.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { Location } from '../locations/location.entity';
@@ -13,13 +13,14 @@ export type AssetStatus = (typeof ASSET_STATUSES)[number];
 @Entity('assets')
 // The trigram index for `q` (migration SearchIndexes): an expression index, not synchronized.
 @Index('ix_assets__search__trgm', { synchronize: false })
-@Unique(['inventoryNumber'])
 @Check('ck_assets__kind', `kind IN ('desktop', 'laptop', 'server', 'virtual_machine', 'mobile', 'other')`)
 @Check('ck_assets__status', `status IN ('in_use', 'in_stock', 'retired')`)
 export class Asset extends RecordEntity {
   @Column({ length: 200 })
   name: string;
 
+  // Unique on lower(inventory_number), as imports match it (expression index, migration RecordIndexes).
+  @Index('uq_assets__inventory_number', { synchronize: false })
   @Column({ length: 100 })
   inventoryNumber: string;
 

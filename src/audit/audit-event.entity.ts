@@ -40,6 +40,7 @@ export class AuditEvent {
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
+  @Index()
   @Column({ type: 'varchar', length: 30 })
   action: AuditAction;
 

@@ -129,7 +129,7 @@ describe('translateDatabaseError', () => {
           detail: 'is still referenced from table "licenses".',
         }),
       ),
-    ).toMatchObject({ kind: 'conflict', code: 'IN_USE', details: { referencedBy: 'licenses' } });
+    ).toMatchObject({ kind: 'conflict', code: 'IN_USE', details: { referencedBy: 'license' } });
   });
 
   it('is no domain error for deadlocks, serialization failures or anything not from a query', () => {

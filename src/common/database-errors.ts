@@ -52,6 +52,22 @@ const SEAT_CONSTRAINTS: Record<string, (query: string) => DomainError> = {
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
+/** What each table holds, in the API's words: an IN_USE answer names these, never a table. */
+const RECORDS_OF_TABLE: Record<string, { entity: string; words: string }> = {
+  organizations: { entity: 'organization', words: 'organizations' },
+  org_units: { entity: 'orgUnit', words: 'org units' },
+  locations: { entity: 'location', words: 'locations' },
+  software: { entity: 'software', words: 'software' },
+  license_categories: { entity: 'licenseCategory', words: 'license categories' },
+  persons: { entity: 'person', words: 'persons' },
+  assets: { entity: 'asset', words: 'assets' },
+  licenses: { entity: 'license', words: 'licenses' },
+  license_keys: { entity: 'licenseKey', words: 'license keys' },
+  license_seats: { entity: 'seat', words: 'seats' },
+  seat_devices: { entity: 'device', words: 'devices' },
+  users: { entity: 'user', words: 'users' },
+};
+
 /** `uq_persons__email` → ['email']; `uq_software__name__version` → ['name', 'version']. */
 function fieldsOf(constraint?: string): string[] {
   const parts = (constraint ?? '').split('__').slice(1);
@@ -78,9 +94,10 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
     case '23001': // ON DELETE RESTRICT
     case '23503': {
       if (pg.code === '23001' || /^\s*DELETE/i.test(error.query)) {
-        const by = /from table "([^"]+)"/.exec(pg.detail ?? '')?.[1] ?? pg.table;
-        return new ConflictError('IN_USE', `This record is still referenced by ${by ?? 'other records'}.`, {
-          referencedBy: by,
+        const table = /from table "([^"]+)"/.exec(pg.detail ?? '')?.[1] ?? pg.table ?? '';
+        const by = RECORDS_OF_TABLE[table] ?? { entity: 'record', words: 'other records' };
+        return new ConflictError('IN_USE', `This record is still referenced by ${by.words}.`, {
+          referencedBy: by.entity,
         });
       }
       return new ValidationError(

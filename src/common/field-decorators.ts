@@ -7,16 +7,20 @@ import {
   ValidateBy,
   ValidationArguments,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateIf,
 } from 'class-validator';
 
-// Field rules shared by the DTOs of every module: text, references, money, dates and list filters.
+// Field rules shared by the DTOs of every module: text, numbers, references, money, dates and list filters.
+// Each lists its checks type first: the global pipe reports a field's first problem only (VALIDATOR_OPTIONS).
 
 /** Trims strings; anything else passes through untouched so the type validators report it. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -40,8 +44,18 @@ export function IsText(maxLength: number) {
 }
 
 /** A required text, trimmed, never empty. */
-export function RequiredText(maxLength: number, example?: string) {
-  return applyDecorators(ApiProperty({ example, maxLength }), Trim(), IsText(maxLength), IsNotEmpty());
+export function RequiredText(maxLength: number, example?: string, description?: string) {
+  return applyDecorators(
+    ApiProperty({ example, maxLength, description }),
+    Trim(),
+    IsText(maxLength),
+    IsNotEmpty(),
+  );
+}
+
+/** A whole number from `min` to `max` (validation only; document it with `type: 'integer'`). */
+export function IsWholeNumber(min: number, max: number) {
+  return applyDecorators(IsInt(), Min(min), Max(max));
 }
 
 /** An optional text; null or a blank string clears it. */

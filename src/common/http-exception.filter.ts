@@ -1,4 +1,13 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  applyDecorators,
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { ApiProperty, ApiResponse } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorKind } from '@libs/errors';
@@ -12,6 +21,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   conflict: 409,
   rule: 422,
   too_large: 413,
+  unsupported_media: 415,
 };
 
 const CODE_OF: Record<number, string> = {
@@ -31,6 +41,43 @@ export interface ErrorBody {
   message: string;
   code: string;
   details: Record<string, unknown>;
+}
+
+/** The error shape in the OpenAPI document. */
+export class ApiErrorDto implements ErrorBody {
+  @ApiProperty({ type: 'integer', example: 400 }) statusCode: number;
+  @ApiProperty({ example: 'Bad Request' }) error: string;
+  @ApiProperty({ example: 'Invalid input: quantity.' }) message: string;
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'machine-readable; stable across versions' })
+  code: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { quantity: ['quantity must be an integer number'] },
+    description:
+      'by code: each invalid field and its problem (400), the conflicting fields or numbers (409), …',
+  })
+  details: Record<string, unknown>;
+}
+
+const ERROR_MEANING = {
+  400: 'invalid input: details names each field and its problem',
+  401: 'no valid bearer token',
+  403: 'the role or org-unit scope does not allow this',
+  404: 'no such record (or not visible to the caller)',
+  409: 'conflict with the current state: duplicate value, record in use, seats exhausted',
+  413: 'request body over 1 MB',
+  415: 'request body not JSON',
+  422: 'a business rule refused the request',
+} satisfies Record<number, string>;
+
+/** Documents the error answers a route (or every route of a controller) may give, all in the error shape. */
+export function ApiErrorResponses(...statuses: (keyof typeof ERROR_MEANING)[]) {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, type: ApiErrorDto, description: ERROR_MEANING[status] }),
+    ),
+  );
 }
 
 /**

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MAX_PAGE_SIZE, PageRequest } from '@libs/pagination';
-import { HasNoNul } from './field-decorators';
+import { HasNoNul, IsWholeNumber } from './field-decorators';
 
 /**
  * The last page any list can have: its first row's offset, (page - 1) × pageSize, stays an
@@ -12,20 +12,16 @@ export const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE);
 
 /** `?page=1&pageSize=50&sort=-name&q=text`, shared by every list route. */
 export class ListQueryDto implements PageRequest {
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
+  @IsWholeNumber(1, MAX_PAGE)
   page?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @IsWholeNumber(1, MAX_PAGE_SIZE)
   pageSize?: number;
 
   @ApiPropertyOptional({ description: 'field to sort by; prefix with - for descending', example: '-name' })

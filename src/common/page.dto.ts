@@ -7,13 +7,13 @@ export function PageDto<T>(item: Type<T>) {
     @ApiProperty({ type: [item] })
     items: T[];
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer', description: 'items matching, over all pages' })
     total: number;
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer' })
     page: number;
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer' })
     pageSize: number;
   }
   Object.defineProperty(PageOf, 'name', { value: `PageOf${item.name}` });

@@ -5,6 +5,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError } from '@libs/errors';
 import { AuthUser } from '../auth/auth-user';
 import { translateDatabaseError } from '../common/database-errors';
+import { VALIDATOR_OPTIONS } from '../common/validation';
 import type { ImportColumn, ImportSpec } from './import-columns';
 import type { ParsedRow, Problems } from './import-rows';
 import { pick, ReferenceResolver } from './references';
@@ -184,7 +185,7 @@ function validateRow(
       plain[column.field] = row.values[column.field];
   }
   const dto = plainToInstance(dtoClass, plain) as Record<string, unknown>;
-  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = validateSync(dto, VALIDATOR_OPTIONS);
   for (const error of flatten(errors)) {
     const column = ctx.spec.columns.find((c) => c.field === error.property);
     if (!column || ctx.problems.hasCell(row.row, column)) continue;

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { mapPage } from '@libs/pagination';
 import { RequirePermissions } from '../auth/decorators';
+import { ApiErrorResponses } from '../common/http-exception.filter';
 import { UuidParam } from '../common/validation';
 import { PageDto } from '../common/page.dto';
 import {
@@ -14,12 +15,14 @@ import { LicenseCategoriesService } from './license-categories.service';
 
 @ApiTags('license-categories')
 @ApiBearerAuth()
+@ApiErrorResponses(401, 403)
 @Controller('api/v1/license-categories')
 export class LicenseCategoriesController {
   constructor(private readonly categories: LicenseCategoriesService) {}
 
   @Get()
   @RequirePermissions('catalogs:read')
+  @ApiErrorResponses(400)
   @ApiOkResponse({ type: PageDto(LicenseCategoryDto) })
   async list(@Query() query: LicenseCategoryListQueryDto) {
     return mapPage(await this.categories.list(query), LicenseCategoryDto.from);
@@ -27,24 +30,31 @@ export class LicenseCategoriesController {
 
   @Get(':id')
   @RequirePermissions('catalogs:read')
+  @ApiOkResponse({ type: LicenseCategoryDto })
+  @ApiErrorResponses(400, 404)
   async get(@UuidParam() id: string): Promise<LicenseCategoryDto> {
     return LicenseCategoryDto.from(await this.categories.get(id));
   }
 
   @Post()
   @RequirePermissions('catalogs:write')
+  @ApiCreatedResponse({ type: LicenseCategoryDto })
+  @ApiErrorResponses(400, 409)
   async create(@Body() dto: CreateLicenseCategoryDto): Promise<LicenseCategoryDto> {
     return LicenseCategoryDto.from(await this.categories.create(dto));
   }
 
   @Patch(':id')
   @RequirePermissions('catalogs:write')
+  @ApiOkResponse({ type: LicenseCategoryDto })
+  @ApiErrorResponses(400, 404, 409)
   async update(@UuidParam() id: string, @Body() dto: UpdateLicenseCategoryDto): Promise<LicenseCategoryDto> {
     return LicenseCategoryDto.from(await this.categories.update(id, dto));
   }
 
   @Delete(':id')
   @RequirePermissions('catalogs:write')
+  @ApiErrorResponses(400, 404, 409)
   @HttpCode(204)
   async remove(@UuidParam() id: string): Promise<void> {
     await this.categories.remove(id);

@@ -1,13 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermissions } from '../auth/decorators';
 import { AuthUser } from '../auth/auth-user';
+import { ApiErrorResponses } from '../common/http-exception.filter';
 import { UuidParam } from '../common/validation';
 import { CreateLicenseKeyDto, LicenseKeyDto } from './dto/license-key.dto';
 import { LicenseKeysService } from './license-keys.service';
 
 @ApiTags('licenses')
 @ApiBearerAuth()
+@ApiErrorResponses(401, 403)
 @Controller('api/v1/licenses/:id/keys')
 export class LicenseKeysController {
   constructor(private readonly keys: LicenseKeysService) {}
@@ -15,12 +17,15 @@ export class LicenseKeysController {
   @Get()
   @RequirePermissions('licenses:read')
   @ApiOkResponse({ type: [LicenseKeyDto] })
+  @ApiErrorResponses(400, 404)
   list(@CurrentUser() actor: AuthUser, @UuidParam() licenseId: string): Promise<LicenseKeyDto[]> {
     return this.keys.list(actor, licenseId);
   }
 
   @Post()
   @RequirePermissions('keys:write')
+  @ApiCreatedResponse({ type: LicenseKeyDto })
+  @ApiErrorResponses(400, 404)
   create(
     @CurrentUser() actor: AuthUser,
     @UuidParam() licenseId: string,
@@ -31,6 +36,7 @@ export class LicenseKeysController {
 
   @Delete(':keyId')
   @RequirePermissions('keys:write')
+  @ApiErrorResponses(400, 404)
   @HttpCode(204)
   async remove(@UuidParam() licenseId: string, @UuidParam('keyId') keyId: string): Promise<void> {
     await this.keys.remove(licenseId, keyId);

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { RecordEntity } from '../database/record.entity';
 import { LicenseCategory } from '../license-categories/license-category.entity';
 import { Software } from '../software/software.entity';
@@ -14,7 +14,6 @@ export type LicenseMetric = (typeof LICENSE_METRICS)[number];
 // The trigram index for `q` (migration SearchIndexes): an expression index, not synchronized.
 @Index('ix_licenses__search__trgm', { synchronize: false })
 @Index('ix_licenses__name__id', ['name', 'id'])
-@Unique(['name'])
 @Check('ck_licenses__metric', `metric IN ('per_user', 'per_device')`)
 @Check('ck_licenses__quantity', `quantity >= 0`)
 @Check('ck_licenses__net_unit_price', `net_unit_price >= 0`)
@@ -33,6 +32,8 @@ export type LicenseMetric = (typeof LICENSE_METRICS)[number];
   `device_resets >= 0 AND (max_device_resets IS NULL OR device_resets <= max_device_resets)`,
 )
 export class License extends RecordEntity {
+  // Unique on lower(name), as imports match it (expression index, migration RecordIndexes).
+  @Index('uq_licenses__name', { synchronize: false })
   @Column({ length: 200 })
   name: string;
 
@@ -119,6 +120,7 @@ export class License extends RecordEntity {
   @Column({ type: 'varchar', length: 100, nullable: true })
   invoiceNumber: string | null;
 
+  @Index()
   @Column({ type: 'char', length: 3, default: 'EUR' })
   currency: string;
 

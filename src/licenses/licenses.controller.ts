@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { mapPage } from '@libs/pagination';
 import { CurrentUser, RequirePermissions } from '../auth/decorators';
 import { AuthUser } from '../auth/auth-user';
+import { ApiErrorResponses } from '../common/http-exception.filter';
 import { UuidParam } from '../common/validation';
 import { PageDto } from '../common/page.dto';
 import { CreateLicenseDto, LicenseListQueryDto, UpdateLicenseDto } from './dto/license.dto';
@@ -11,12 +12,14 @@ import { LicensesService } from './licenses.service';
 
 @ApiTags('licenses')
 @ApiBearerAuth()
+@ApiErrorResponses(401, 403)
 @Controller('api/v1/licenses')
 export class LicensesController {
   constructor(private readonly licenses: LicensesService) {}
 
   @Get()
   @RequirePermissions('licenses:read')
+  @ApiErrorResponses(400)
   @ApiOkResponse({ type: PageDto(LicenseDto) })
   async list(@CurrentUser() actor: AuthUser, @Query() query: LicenseListQueryDto) {
     return mapPage(await this.licenses.list(actor, query), LicenseDto.from);
@@ -24,12 +27,16 @@ export class LicensesController {
 
   @Get(':id')
   @RequirePermissions('licenses:read')
+  @ApiOkResponse({ type: LicenseDto })
+  @ApiErrorResponses(400, 404)
   async get(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<LicenseDto> {
     return LicenseDto.from(await this.licenses.get(actor, id));
   }
 
   @Post()
   @RequirePermissions('licenses:write')
+  @ApiCreatedResponse({ type: LicenseDto })
+  @ApiErrorResponses(400, 409)
   async create(@Body() dto: CreateLicenseDto): Promise<LicenseDto> {
     return LicenseDto.from(await this.licenses.create(dto));
   }
@@ -37,6 +44,8 @@ export class LicensesController {
   /** Finance may PATCH too, but only the financial fields (checked in the service). */
   @Patch(':id')
   @RequirePermissions('licenses:write', 'licenses:write-financial')
+  @ApiOkResponse({ type: LicenseDto })
+  @ApiErrorResponses(400, 404, 409)
   async update(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
@@ -47,6 +56,7 @@ export class LicensesController {
 
   @Delete(':id')
   @RequirePermissions('licenses:write')
+  @ApiErrorResponses(400, 404, 409)
   @HttpCode(204)
   async remove(@UuidParam() id: string): Promise<void> {
     await this.licenses.remove(id);

@@ -38,11 +38,20 @@ const INSERT_CHUNK = 1000;
 const LIST_SPEC = {
   sortable: {
     name: 'l.name',
+    metric: 'l.metric',
     quantity: 'l.quantity',
+    usedSeats: 'l.usedSeats',
+    availableSeats: '(l.quantity - l.usedSeats)',
+    // The expression of grossUnitPrice (libs/money): PostgreSQL's round() also rounds half away from zero.
+    grossUnitPrice: 'round(l.netUnitPrice * (100 + l.vatRate) / 100, 2)',
+    // Status follows the expiration date (expired, expiring, active; no date is active), so its
+    // order is the dates' with none after the latest: the most urgent first, or last with -status.
+    status: "coalesce(l.expirationDate, CAST('infinity' AS date))",
     expirationDate: 'l.expirationDate',
     supportDate: 'l.supportDate',
     purchaseDate: 'l.purchaseDate',
     netUnitPrice: 'l.netUnitPrice',
+    currency: 'l.currency',
     createdAt: 'l.createdAt',
     updatedAt: 'l.updatedAt',
   },
@@ -194,15 +203,6 @@ export class LicensesService {
     });
   }
 
-  /** Adds `count` device resets inside the caller's transaction; answers the new total. */
-  async countDeviceResets(manager: EntityManager, id: string, count: number): Promise<number> {
-    const [rows] = await manager.query(
-      'UPDATE licenses SET device_resets = device_resets + $2 WHERE id = $1 RETURNING device_resets',
-      [id, count],
-    );
-    return rows[0].device_resets;
-  }
-
   /** The license with this id among those the actor may see, as a query. */
   private visible(manager: EntityManager, actor: AuthUser, id: string): SelectQueryBuilder<License> {
     const qb = manager.createQueryBuilder(License, 'l').where('l.id = :id', { id });
@@ -231,7 +231,7 @@ function assertMayChange(actor: AuthUser, changes: object): void {
   const refused = Object.keys(changes).filter((f) => !(FINANCIAL_FIELDS as string[]).includes(f));
   if (refused.length) {
     throw new ForbiddenError(
-      `Your role may change only the financial fields of a license (${FINANCIAL_FIELDS.join(', ')}).`,
+      `Your role may change only the financial fields of a license (${FINANCIAL_FIELDS.join(', ')}); not: ${refused.join(', ')}.`,
       { fields: refused },
     );
   }

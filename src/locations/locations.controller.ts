@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { mapPage } from '@libs/pagination';
 import { RequirePermissions } from '../auth/decorators';
+import { ApiErrorResponses } from '../common/http-exception.filter';
 import { UuidParam } from '../common/validation';
 import { PageDto } from '../common/page.dto';
 import { mapTree } from '../common/tree';
@@ -16,12 +17,14 @@ import { LocationsService } from './locations.service';
 
 @ApiTags('locations')
 @ApiBearerAuth()
+@ApiErrorResponses(401, 403)
 @Controller('api/v1/locations')
 export class LocationsController {
   constructor(private readonly locations: LocationsService) {}
 
   @Get()
   @RequirePermissions('catalogs:read')
+  @ApiErrorResponses(400)
   @ApiOkResponse({ type: PageDto(LocationDto) })
   async list(@Query() query: LocationListQueryDto) {
     return mapPage(await this.locations.list(query), LocationDto.from);
@@ -37,24 +40,31 @@ export class LocationsController {
 
   @Get(':id')
   @RequirePermissions('catalogs:read')
+  @ApiOkResponse({ type: LocationDto })
+  @ApiErrorResponses(400, 404)
   async get(@UuidParam() id: string): Promise<LocationDto> {
     return LocationDto.from(await this.locations.get(id));
   }
 
   @Post()
   @RequirePermissions('catalogs:write')
+  @ApiCreatedResponse({ type: LocationDto })
+  @ApiErrorResponses(400)
   async create(@Body() dto: CreateLocationDto): Promise<LocationDto> {
     return LocationDto.from(await this.locations.create(dto));
   }
 
   @Patch(':id')
   @RequirePermissions('catalogs:write')
+  @ApiOkResponse({ type: LocationDto })
+  @ApiErrorResponses(400, 404, 422)
   async update(@UuidParam() id: string, @Body() dto: UpdateLocationDto): Promise<LocationDto> {
     return LocationDto.from(await this.locations.update(id, dto));
   }
 
   @Delete(':id')
   @RequirePermissions('catalogs:write')
+  @ApiErrorResponses(400, 404, 409)
   @HttpCode(204)
   async remove(@UuidParam() id: string): Promise<void> {
     await this.locations.remove(id);

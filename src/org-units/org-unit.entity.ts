@@ -1,14 +1,15 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { RecordEntity } from '../database/record.entity';
 import { Organization } from '../organizations/organization.entity';
 
 /** A node of the organizational structure (company > division > department > team). */
 @Entity('org_units')
-@Unique(['code'])
 export class OrgUnit extends RecordEntity {
   @Column({ length: 200 })
   name: string;
 
+  // Unique on lower(code), as imports match it (expression index, migration RecordIndexes).
+  @Index('uq_org_units__code', { synchronize: false })
   @Column({ length: 50 })
   code: string;
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { mapPage } from '@libs/pagination';
 import { RequirePermissions } from '../auth/decorators';
+import { ApiErrorResponses } from '../common/http-exception.filter';
 import { UuidParam } from '../common/validation';
 import { PageDto } from '../common/page.dto';
 import { mapTree } from '../common/tree';
@@ -16,12 +17,14 @@ import { OrgUnitsService } from './org-units.service';
 
 @ApiTags('org-units')
 @ApiBearerAuth()
+@ApiErrorResponses(401, 403)
 @Controller('api/v1/org-units')
 export class OrgUnitsController {
   constructor(private readonly orgUnits: OrgUnitsService) {}
 
   @Get()
   @RequirePermissions('catalogs:read')
+  @ApiErrorResponses(400)
   @ApiOkResponse({ type: PageDto(OrgUnitDto) })
   async list(@Query() query: OrgUnitListQueryDto) {
     return mapPage(await this.orgUnits.list(query), OrgUnitDto.from);
@@ -37,24 +40,31 @@ export class OrgUnitsController {
 
   @Get(':id')
   @RequirePermissions('catalogs:read')
+  @ApiOkResponse({ type: OrgUnitDto })
+  @ApiErrorResponses(400, 404)
   async get(@UuidParam() id: string): Promise<OrgUnitDto> {
     return OrgUnitDto.from(await this.orgUnits.get(id));
   }
 
   @Post()
   @RequirePermissions('catalogs:write')
+  @ApiCreatedResponse({ type: OrgUnitDto })
+  @ApiErrorResponses(400, 409)
   async create(@Body() dto: CreateOrgUnitDto): Promise<OrgUnitDto> {
     return OrgUnitDto.from(await this.orgUnits.create(dto));
   }
 
   @Patch(':id')
   @RequirePermissions('catalogs:write')
+  @ApiOkResponse({ type: OrgUnitDto })
+  @ApiErrorResponses(400, 404, 409, 422)
   async update(@UuidParam() id: string, @Body() dto: UpdateOrgUnitDto): Promise<OrgUnitDto> {
     return OrgUnitDto.from(await this.orgUnits.update(id, dto));
   }
 
   @Delete(':id')
   @RequirePermissions('catalogs:write')
+  @ApiErrorResponses(400, 404, 409)
   @HttpCode(204)
   async remove(@UuidParam() id: string): Promise<void> {
     await this.orgUnits.remove(id);

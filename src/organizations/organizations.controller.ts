@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { mapPage } from '@libs/pagination';
 import { RequirePermissions } from '../auth/decorators';
+import { ApiErrorResponses } from '../common/http-exception.filter';
 import { UuidParam } from '../common/validation';
 import { PageDto } from '../common/page.dto';
 import {
@@ -14,12 +15,14 @@ import { OrganizationsService } from './organizations.service';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
+@ApiErrorResponses(401, 403)
 @Controller('api/v1/organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Get()
   @RequirePermissions('catalogs:read')
+  @ApiErrorResponses(400)
   @ApiOkResponse({ type: PageDto(OrganizationDto) })
   async list(@Query() query: OrganizationListQueryDto) {
     return mapPage(await this.organizations.list(query), OrganizationDto.from);
@@ -27,24 +30,31 @@ export class OrganizationsController {
 
   @Get(':id')
   @RequirePermissions('catalogs:read')
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiErrorResponses(400, 404)
   async get(@UuidParam() id: string): Promise<OrganizationDto> {
     return OrganizationDto.from(await this.organizations.get(id));
   }
 
   @Post()
   @RequirePermissions('catalogs:write')
+  @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiErrorResponses(400, 409)
   async create(@Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
     return OrganizationDto.from(await this.organizations.create(dto));
   }
 
   @Patch(':id')
   @RequirePermissions('catalogs:write')
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiErrorResponses(400, 404, 409)
   async update(@UuidParam() id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
     return OrganizationDto.from(await this.organizations.update(id, dto));
   }
 
   @Delete(':id')
   @RequirePermissions('catalogs:write')
+  @ApiErrorResponses(400, 404, 409)
   @HttpCode(204)
   async remove(@UuidParam() id: string): Promise<void> {
     await this.organizations.remove(id);

@@ -8,6 +8,8 @@ import { Location } from '../locations/location.entity';
 // The trigram index for `q` (migration SearchIndexes): an expression index, not synchronized.
 @Index('ix_persons__search__trgm', { synchronize: false })
 @Unique(['employeeNumber'])
+// The default order (last name, then id for stable pages).
+@Index('ix_persons__last_name__id', ['lastName', 'id'])
 export class Person extends RecordEntity {
   @Column({ length: 100 })
   firstName: string;

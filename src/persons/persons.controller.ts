@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { mapPage } from '@libs/pagination';
 import { CurrentUser, RequirePermissions } from '../auth/decorators';
 import { AuthUser } from '../auth/auth-user';
+import { ApiErrorResponses } from '../common/http-exception.filter';
 import { UuidParam } from '../common/validation';
 import { PageDto } from '../common/page.dto';
 import { CreatePersonDto, PersonDto, PersonListQueryDto, UpdatePersonDto } from './dto/person.dto';
@@ -10,12 +11,14 @@ import { PersonsService } from './persons.service';
 
 @ApiTags('persons')
 @ApiBearerAuth()
+@ApiErrorResponses(401, 403)
 @Controller('api/v1/persons')
 export class PersonsController {
   constructor(private readonly persons: PersonsService) {}
 
   @Get()
   @RequirePermissions('persons:read')
+  @ApiErrorResponses(400)
   @ApiOkResponse({ type: PageDto(PersonDto) })
   async list(@CurrentUser() actor: AuthUser, @Query() query: PersonListQueryDto) {
     return mapPage(await this.persons.list(actor, query), PersonDto.from);
@@ -23,18 +26,24 @@ export class PersonsController {
 
   @Get(':id')
   @RequirePermissions('persons:read')
+  @ApiOkResponse({ type: PersonDto })
+  @ApiErrorResponses(400, 404)
   async get(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<PersonDto> {
     return PersonDto.from(await this.persons.get(actor, id));
   }
 
   @Post()
   @RequirePermissions('persons:write')
+  @ApiCreatedResponse({ type: PersonDto })
+  @ApiErrorResponses(400, 409)
   async create(@Body() dto: CreatePersonDto): Promise<PersonDto> {
     return PersonDto.from(await this.persons.create(dto));
   }
 
   @Patch(':id')
   @RequirePermissions('persons:write')
+  @ApiOkResponse({ type: PersonDto })
+  @ApiErrorResponses(400, 404, 409)
   async update(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
@@ -45,6 +54,7 @@ export class PersonsController {
 
   @Delete(':id')
   @RequirePermissions('persons:write')
+  @ApiErrorResponses(400, 404, 409)
   @HttpCode(204)
   async remove(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<void> {
     await this.persons.remove(actor, id);

@@ -15,7 +15,7 @@ export class CreateAssetDto {
   @RequiredText(200, 'WS-0042')
   name: string;
 
-  @RequiredText(100, 'INV-2024-0042')
+  @RequiredText(100, 'INV-2024-0042', 'unique, ignoring case')
   inventoryNumber: string;
 
   @NullableText(100, 'SN-5CG1234XYZ')

@@ -4,7 +4,7 @@ import { RequiredText } from '../../common/field-decorators';
 import { LicenseCategory } from '../license-category.entity';
 
 export class CreateLicenseCategoryDto {
-  @RequiredText(100, 'Volume')
+  @RequiredText(100, 'Volume', 'unique, ignoring case')
   name: string;
 }
 

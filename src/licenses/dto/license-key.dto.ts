@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsUUID } from 'class-validator';
-import { IsText, Trim } from '../../common/field-decorators';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsText, RequiredText } from '../../common/field-decorators';
 
 export const MAX_KEY_LENGTH = 500;
 
 export class CreateLicenseKeyDto {
-  @ApiProperty({ example: 'ABCDE-12345-FGHIJ-67890-1A2B', maxLength: MAX_KEY_LENGTH })
-  @Trim()
-  @IsText(MAX_KEY_LENGTH)
-  @IsNotEmpty()
+  @RequiredText(MAX_KEY_LENGTH, 'ABCDE-12345-FGHIJ-67890-1A2B')
   key: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })

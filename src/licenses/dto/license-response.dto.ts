@@ -26,12 +26,24 @@ export class LicenseDto {
   @ApiProperty({ example: '118.99', description: 'round2(net × (1 + vat/100)), derived' })
   grossUnitPrice: string;
   @ApiProperty({ enum: LICENSE_METRICS }) metric: LicenseMetric;
-  @ApiProperty() quantity: number;
-  @ApiProperty({ description: 'seats in use, derived' }) usedSeats: number;
-  @ApiProperty({ description: 'quantity - usedSeats, derived' }) availableSeats: number;
-  @ApiProperty() maxActivationsPerUser: number;
-  @ApiProperty({ nullable: true, type: Number }) maxActivations: number | null;
-  @ApiProperty({ nullable: true, type: Number }) maxDeviceResets: number | null;
+  @ApiProperty({ type: 'integer', description: 'seats' }) quantity: number;
+  @ApiProperty({ type: 'integer', description: 'seats in use, derived' }) usedSeats: number;
+  @ApiProperty({ type: 'integer', description: 'quantity - usedSeats, derived' }) availableSeats: number;
+  @ApiProperty({ type: 'integer' }) maxActivationsPerUser: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null = no limit' })
+  maxActivations: number | null;
+  @ApiProperty({
+    type: 'integer',
+    description: 'devices activated now on the seats of this license, derived',
+  })
+  activeDevices: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null = no limit' })
+  maxDeviceResets: number | null;
+  @ApiProperty({
+    type: 'integer',
+    description: 'device resets used so far (counted against maxDeviceResets)',
+  })
+  deviceResets: number;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ enum: LICENSE_STATUSES, description: 'derived from expirationDate' }) status: LicenseStatus;
   @ApiProperty() createdAt: Date;
@@ -64,7 +76,9 @@ export class LicenseDto {
       availableSeats: l.quantity - usedSeats,
       maxActivationsPerUser: l.maxActivationsPerUser,
       maxActivations: l.maxActivations,
+      activeDevices: l.activeDevices,
       maxDeviceResets: l.maxDeviceResets,
+      deviceResets: l.deviceResets,
       notes: l.notes,
       status,
       createdAt: l.createdAt,

@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { LICENSE_METRICS, LicenseMetric } from '../license.entity';
 import { EXPIRY_WARNING_DAYS, LICENSE_STATUSES, LicenseStatus } from '../license-status';
 import {
   IsCalendarDate,
+  IsWholeNumber,
   OptionalNotNull,
   IsPrice,
   IsText,
   IsVatRate,
-  Trim,
+  RequiredText,
 } from '../../common/field-decorators';
 
 /** Upper bound of the integer fields: far above any real license, well inside `int`. */
@@ -19,10 +20,7 @@ const CURRENCY = /^[A-Z]{3}$/;
 const CURRENCY_MESSAGE = 'currency must be an ISO 4217 code of 3 uppercase letters, e.g. "EUR"';
 
 export class CreateLicenseDto {
-  @ApiProperty({ example: 'Office 2024 Volume', maxLength: 200 })
-  @Trim()
-  @IsText(200)
-  @IsNotEmpty()
+  @RequiredText(200, 'Office 2024 Volume', 'unique, ignoring case')
   name: string;
 
   @ApiPropertyOptional({
@@ -139,43 +137,35 @@ export class CreateLicenseDto {
   @IsIn(LICENSE_METRICS)
   metric: LicenseMetric;
 
-  @ApiProperty({ minimum: 0, maximum: MAX_COUNT, description: 'seats' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_COUNT, description: 'seats' })
+  @IsWholeNumber(0, MAX_COUNT)
   quantity: number;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_COUNT })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_COUNT })
   @OptionalNotNull()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_COUNT)
+  @IsWholeNumber(1, MAX_COUNT)
   maxActivationsPerUser?: number;
 
   @ApiPropertyOptional({
-    type: Number,
+    type: 'integer',
     nullable: true,
     minimum: 0,
     maximum: MAX_COUNT,
-    description: 'null = no limit',
+    description: 'devices over the whole license; null = no limit',
   })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
+  @IsWholeNumber(0, MAX_COUNT)
   maxActivations?: number | null;
 
   @ApiPropertyOptional({
-    type: Number,
+    type: 'integer',
     nullable: true,
     minimum: 0,
     maximum: MAX_COUNT,
-    description: 'null = no limit',
+    description: 'device resets over the whole license; null = no limit',
   })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
+  @IsWholeNumber(0, MAX_COUNT)
   maxDeviceResets?: number | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000 })
@@ -228,14 +218,13 @@ export class LicenseListQueryDto extends ListQueryDto {
   status?: LicenseStatus;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 36500,
     description: 'expiration date between today and today + N',
   })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(36500)
+  @IsWholeNumber(0, 36500)
   expiringWithinDays?: number;
 }

@@ -1,20 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { TreeListQueryDto } from '../../common/tree';
-import { Trim } from '../../common/field-decorators';
+import { RequiredText } from '../../common/field-decorators';
 import { Location } from '../location.entity';
 
 /** Separates the levels of a location path: `Germany/Berlin/HQ`. */
 export const PATH_SEPARATOR = '/';
 
 export class CreateLocationDto {
-  @ApiProperty({ example: 'Berlin', maxLength: 200, description: `may not contain "${PATH_SEPARATOR}"` })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  // a name holding the separator would make paths ambiguous
+  // a name holding the separator would make paths ambiguous (checked after the text rules below it)
   @Matches(/^[^/]*$/, { message: `name must not contain "${PATH_SEPARATOR}"` })
+  @RequiredText(200, 'Berlin', `may not contain "${PATH_SEPARATOR}"`)
   name: string;
 
   @ApiPropertyOptional({

@@ -1,22 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { TreeListQueryDto } from '../../common/tree';
-import { Trim } from '../../common/field-decorators';
+import { RequiredText } from '../../common/field-decorators';
 import { OrgUnit } from '../org-unit.entity';
 
 export class CreateOrgUnitDto {
-  @ApiProperty({ example: 'Finance', maxLength: 200 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200, 'Finance')
   name: string;
 
-  @ApiProperty({ example: 'FIN', maxLength: 50, description: 'unique over all org units' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText(50, 'FIN', 'unique over all org units, ignoring case')
   code: string;
 
   @ApiPropertyOptional({

@@ -5,7 +5,7 @@ import { ListQueryDto } from '../../common/list-query.dto';
 import { Organization, ORGANIZATION_KINDS, OrganizationKind } from '../organization.entity';
 
 export class CreateOrganizationDto {
-  @RequiredText(200, 'Acme GmbH')
+  @RequiredText(200, 'Acme GmbH', 'unique, ignoring case')
   name: string;
 
   @ApiProperty({ enum: ORGANIZATION_KINDS })

@@ -22,8 +22,8 @@ export class CreatePersonDto {
 
   @ApiProperty({ example: 'ann.lee@example.com', description: 'unique, case-insensitively' })
   @Trim()
-  @IsEmail()
   @MaxLength(254)
+  @IsEmail() // nearest the property: checked first
   email: string;
 
   @NullableText(50, 'E-1042')

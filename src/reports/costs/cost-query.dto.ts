@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
-import { IsCalendarDate, isCalendarDate } from '../../common/field-decorators';
+import { IsIn, IsOptional, ValidateBy } from 'class-validator';
+import { IsCalendarDate, isCalendarDate, IsWholeNumber } from '../../common/field-decorators';
 import { ReportQueryDto } from '../report-query.dto';
 
 export const COST_GROUPINGS = ['orgUnit', 'software', 'supplier', 'category', 'month'] as const;
@@ -72,9 +72,7 @@ export class CostQueryDto extends ReportQueryDto {
   })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(20)
+  @IsWholeNumber(0, 20)
   @OnlyForOrgUnits()
   depth?: number;
 }

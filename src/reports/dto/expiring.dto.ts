@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsWholeNumber } from '../../common/field-decorators';
 import { ReportQueryDto } from '../report-query.dto';
 
 export const EXPIRING_DATE_KINDS = ['expiration', 'support'] as const;
@@ -10,9 +11,7 @@ export class ExpiringQueryDto extends ReportQueryDto {
   @ApiPropertyOptional({ type: Number, default: 90, minimum: 0, maximum: 3650 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(3650)
+  @IsWholeNumber(0, 3650)
   days?: number;
 }
 

@@ -13,21 +13,21 @@ export const MAX_BULK = 500;
 
 export class AssignPersonsDto {
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_BULK })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BULK)
   @ArrayUnique({ message: 'personIds must not repeat an id' })
   @IsUUID('all', { each: true })
+  @ArrayMaxSize(MAX_BULK)
+  @ArrayMinSize(1)
+  @IsArray() // nearest the property: checked first (see VALIDATOR_OPTIONS)
   personIds: string[];
 }
 
 export class AssignAssetsDto {
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_BULK })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BULK)
   @ArrayUnique({ message: 'assetIds must not repeat an id' })
   @IsUUID('all', { each: true })
+  @ArrayMaxSize(MAX_BULK)
+  @ArrayMinSize(1)
+  @IsArray() // nearest the property: checked first (see VALIDATOR_OPTIONS)
   assetIds: string[];
 }
 
