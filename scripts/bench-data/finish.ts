@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 
 /**
- * The counters the triggers keep (migration Seats…) and the one the app keeps
- * (device_resets, LicensesService.countDeviceResets), recomputed from the rows in
- * three set-based statements: the triggers were off during the load. The CHECK
+ * The counters the triggers keep (migrations Seats… and SeatCounterGuards…: used seats,
+ * active devices, device resets), recomputed from the rows in three set-based
+ * statements: the triggers, the counter guard among them, were off during the load. The CHECK
  * constraints (used ≤ quantity, active ≤ maxActivations, resets ≤ maxDeviceResets)
  * are not triggers, so these updates fail if the data broke a limit.
  */
