@@ -14,15 +14,18 @@ export const BODY_LIMIT = '1mb';
 /** HTTP set-up shared by main.ts and the tests, so tests exercise the real app. */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
+  const { corsOrigins, trustProxy } = app.get(AppConfig);
   express.useLogger(app.get(Logger));
   // Bodies are JSON, else 415 (multipart only for file imports). Any JSON value is parsed, so
   // `null` or `"text"` reaches the validation pipe and is refused there as no JSON object.
   express.use(requireJsonBody(['/api/v1/imports/']));
   express.useBodyParser('json', { limit: BODY_LIMIT, strict: false });
   express.disable('x-powered-by');
+  // Behind a reverse proxy the socket's address is the proxy's; TRUST_PROXY names the proxies
+  // whose X-Forwarded-For gives req.ip, the client's address (per-IP login throttling).
+  express.set('trust proxy', trustProxy);
   // Served over plain http inside many intranets: do not ask browsers to upgrade to https.
   express.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
-  const { corsOrigins } = app.get(AppConfig);
   if (corsOrigins.length) app.enableCors({ origin: corsOrigins.includes('*') ? true : corsOrigins });
 
   const document = SwaggerModule.createDocument(

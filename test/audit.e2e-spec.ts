@@ -265,10 +265,11 @@ describe('audit trail', () => {
         actorId: t.admin.userId,
         after: { email: 'audited@test.local', passwordHash: '[hidden]' },
       });
+      // A new password shows as such, and as the new token version that ends the old sessions.
       expect(events[1]).toEqual(
         expect.objectContaining({
-          before: { passwordHash: '[hidden]' },
-          after: { passwordHash: '[hidden]' },
+          before: { passwordHash: '[hidden]', tokenVersion: 1 },
+          after: { passwordHash: '[hidden]', tokenVersion: 2 },
         }),
       );
       expect(events[0]).toEqual(
@@ -311,7 +312,7 @@ describe('audit trail', () => {
           action: 'login_failed',
           actorId: null,
           entityId: user.id,
-          after: { email },
+          after: { email, reason: 'wrong_credentials' },
         }),
         expect.objectContaining({ action: 'login', actorId: user.id, entityId: user.id, after: { email } }),
       ]);
@@ -321,10 +322,38 @@ describe('audit trail', () => {
         entity: 'user',
         entityId: null,
         before: null,
-        after: { email: 'nobody.audit@test.local' },
+        after: { email: 'nobody.audit@test.local', reason: 'wrong_credentials' },
       });
       expect(await rowsContaining('Wrong-Password')).toEqual([]);
       expect(await rowsContaining(password)).toEqual([]);
+    });
+
+    it('records a throttled attempt as a failed login with its reason, the email bounded', async () => {
+      const domain = '.throttled@test.local';
+      const email = `${'x'.repeat(254 - domain.length)}${domain}`; // the longest accepted
+      const attempt = () =>
+        t.http.post('/api/v1/auth/login').send({ email, password: 'Throttled-Password-1' });
+      let last = await attempt();
+      for (let i = 0; i < 20 && last.status !== 429; i++) last = await attempt();
+      expectError(last, 429, 'TOO_MANY_REQUESTS');
+
+      const [event] = (await list({ action: 'login_failed' })).items;
+      expect(event).toMatchObject({
+        actorId: null,
+        entity: 'user',
+        entityId: null,
+        after: { email, reason: 'throttled' },
+      });
+      const failed = (await list({ action: 'login_failed', q: 'throttled@test.local', pageSize: 500 })).items;
+      // Newest first: the default LOGIN_MAX_ATTEMPTS of 10 failures, then the refused one.
+      expect(failed.map((e) => e.after?.reason)).toEqual([
+        'throttled',
+        ...Array<string>(10).fill('wrong_credentials'),
+      ]);
+      // Longer than any email address: refused before anything is checked or written.
+      const tooLong = await t.http.post('/api/v1/auth/login').send({ email: `y${email}`, password: 'x' });
+      expectError(tooLong, 400);
+      expect(await rowsContaining(`y${email}`)).toEqual([]);
     });
   });
 

@@ -1,3 +1,4 @@
+import { ConfigError } from '../src/config/app-config';
 import { SeedService } from '../src/seed/seed.service';
 import { createTestApp, TEST_ADMIN, TestApp } from './helpers/test-app';
 
@@ -17,10 +18,24 @@ const REGISTER = [
   'assets',
   'licenses',
 ];
+const EMPTY_REGISTER = {
+  ...Object.fromEntries(REGISTER.map((table) => [table, 0])),
+  license_keys: 0,
+  license_seats: 0,
+  seat_devices: 0,
+  seat_events: 0,
+};
 
 async function counts(t: TestApp): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
-  for (const table of [...REGISTER, 'users', 'license_keys']) {
+  for (const table of [
+    ...REGISTER,
+    'users',
+    'license_keys',
+    'license_seats',
+    'seat_devices',
+    'seat_events',
+  ]) {
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
     result[table] = n;
   }
@@ -206,15 +221,84 @@ describe('start-up seed with SEED_DEMO=true', () => {
     for (const { password_hash } of hashes) expect(password_hash).toMatch(/^\$argon2id\$/);
   });
 
-  it('adds nothing on a second start and prints the same logins', async () => {
+  it('puts seats in use: partly used, full and unused licenses, devices, an expired one still used', async () => {
+    const licenses = (await t.admin.get('/api/v1/licenses?pageSize=100&sort=name')).body.items as {
+      name: string;
+      metric: string;
+      quantity: number;
+      usedSeats: number;
+      availableSeats: number;
+      status: string;
+    }[];
+    expect(licenses).toHaveLength(20);
+    const used = (name: string) => licenses.find((l) => l.name === name)!;
+    expect(used('Adobe Creative Cloud All Apps – Sales')).toMatchObject({
+      quantity: 5,
+      usedSeats: 5,
+      availableSeats: 0,
+    });
+    expect(used('Windows Server 2025 Datacenter – Cluster Berlin')).toMatchObject({
+      usedSeats: 6,
+      availableSeats: 0,
+    });
+    expect(used('Microsoft 365 E3 – Company-wide')).toMatchObject({
+      quantity: 60,
+      usedSeats: 40,
+      availableSeats: 20,
+    });
+    expect(used('Adobe Acrobat Pro – Finance 2025')).toMatchObject({ status: 'expired', usedSeats: 3 });
+    const partly = licenses.filter((l) => l.usedSeats > 0 && l.availableSeats > 0);
+    expect(partly.filter((l) => l.metric === 'per_user').length).toBeGreaterThanOrEqual(3);
+    expect(partly.filter((l) => l.metric === 'per_device').length).toBeGreaterThanOrEqual(3);
+    expect(licenses.filter((l) => l.usedSeats === 0).length).toBeGreaterThanOrEqual(1);
+
+    const full = used('Adobe Creative Cloud All Apps – Sales') as unknown as { id: string };
+    const seats = (await t.admin.get(`/api/v1/licenses/${full.id}/seats`)).body as { devices: unknown[] }[];
+    expect(seats).toHaveLength(5);
+    for (const seat of seats) expect(seat.devices).toHaveLength(2);
+
+    // The counters the triggers keep agree with the rows, and every seat and device has its event.
+    const check = await one<Record<string, number>>(
+      t,
+      `SELECT (SELECT count(*)::int FROM license_seats WHERE released_at IS NULL) AS seats,
+              (SELECT sum(used_seats)::int FROM licenses) AS used,
+              (SELECT count(*)::int FROM seat_devices WHERE deactivated_at IS NULL) AS devices,
+              (SELECT sum(active_devices)::int FROM licenses) AS active,
+              (SELECT count(*)::int FROM seat_events WHERE action = 'assign') AS assigned,
+              (SELECT count(*)::int FROM seat_events WHERE action = 'activate') AS activated,
+              (SELECT count(*)::int FROM seat_devices d JOIN license_seats s ON s.id = d.seat_id
+                 JOIN assets a ON a.id = d.asset_id
+                WHERE a.owner_person_id IS DISTINCT FROM s.person_id OR a.status <> 'in_use') AS foreign_devices`,
+    );
+    expect(check.seats).toBeGreaterThan(150);
+    expect(check.devices).toBeGreaterThan(50);
+    expect(check).toEqual({
+      seats: check.seats,
+      used: check.seats,
+      devices: check.devices,
+      active: check.devices,
+      assigned: check.seats,
+      activated: check.devices,
+      foreign_devices: 0,
+    });
+  });
+
+  it('adds nothing on a second start and shows no password: the accounts are kept', async () => {
     const before = await counts(t);
     const logins = await t.app.get(SeedService).run();
     expect(await counts(t)).toEqual(before);
     expect(before.users).toBe(4);
-    expect(logins).toEqual([
-      { role: 'admin', email: TEST_ADMIN.email, password: expect.any(String) },
-      ...DEMO_LOGINS,
-    ]);
+    expect(logins).toEqual({ created: [], kept: true });
+  });
+
+  it('brings no deleted demo login back at the next start', async () => {
+    const users = (await t.admin.get('/api/v1/users?q=finance@seatkeeper.local')).body.items;
+    expect(users).toHaveLength(1);
+    expect((await t.admin.delete(`/api/v1/users/${users[0].id}`)).status).toBe(204);
+    expect(await t.app.get(SeedService).run()).toEqual({ created: [], kept: true });
+    expect((await t.admin.get('/api/v1/users?q=finance@seatkeeper.local')).body.total).toBe(0);
+    const { email, password } = DEMO_LOGINS[2];
+    expect((await t.http.post('/api/v1/auth/login').send({ email, password })).status).toBe(401);
   });
 });
 
@@ -227,13 +311,9 @@ describe('start-up seed with SEED_DEMO=false', () => {
 
   it('creates the admin and nothing else', async () => {
     const logins = await t.app.get(SeedService).run();
-    expect(logins).toEqual([{ role: 'admin', email: TEST_ADMIN.email, password: expect.any(String) }]);
+    expect(logins).toEqual({ created: [], kept: true });
     const all = await counts(t);
-    expect(all).toEqual({
-      ...Object.fromEntries(REGISTER.map((table) => [table, 0])),
-      users: 1,
-      license_keys: 0,
-    });
+    expect(all).toEqual({ ...EMPTY_REGISTER, users: 1 });
     expect(await one(t, `SELECT email, role FROM users`)).toEqual({ email: TEST_ADMIN.email, role: 'admin' });
   });
 
@@ -241,37 +321,34 @@ describe('start-up seed with SEED_DEMO=false', () => {
     await t.dataSource.query(`
       CREATE FUNCTION refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'refused by test'; END $$`);
+    // On the demo logins, written last: the data and seats before them go too.
     await t.dataSource.query(
-      `CREATE TRIGGER refuse_licenses BEFORE INSERT ON licenses FOR EACH ROW EXECUTE FUNCTION refuse_insert()`,
+      `CREATE TRIGGER refuse_users BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION refuse_insert()`,
     );
     t.config.seedDemo = true;
     try {
       await expect(t.app.get(SeedService).run()).rejects.toThrow(/refused by test/);
     } finally {
-      await t.dataSource.query(`DROP TRIGGER refuse_licenses ON licenses`);
+      await t.dataSource.query(`DROP TRIGGER refuse_users ON users`);
       await t.dataSource.query(`DROP FUNCTION refuse_insert()`);
     }
     const all = await counts(t);
-    expect(all).toEqual({
-      ...Object.fromEntries(REGISTER.map((table) => [table, 0])),
-      users: 1,
-      license_keys: 0,
-    });
+    expect(all).toEqual({ ...EMPTY_REGISTER, users: 1 });
   });
 
   it('seeds an empty register once turned on, even when two instances start together', async () => {
     t.config.seedDemo = true;
     const seed = t.app.get(SeedService);
-    const [first, second] = await Promise.all([seed.run(), seed.run()]);
-    expect(first).toEqual(second);
-    expect(first.slice(1)).toEqual(DEMO_LOGINS);
-    expect(await counts(t)).toMatchObject({
-      organizations: 8,
-      persons: 50,
-      assets: 80,
-      licenses: 20,
-      users: 4,
-    });
+    const both = await Promise.all([seed.run(), seed.run()]);
+    // One of them seeded and made the demo logins; the admin was there already.
+    expect(both.map((run) => run.created.length).sort()).toEqual([0, 3]);
+    expect(both.flatMap((run) => run.created)).toEqual(DEMO_LOGINS);
+    for (const run of both) expect(run.kept).toBe(true);
+    const all = await counts(t);
+    expect(all).toMatchObject({ organizations: 8, persons: 50, assets: 80, licenses: 20, users: 4 });
+    expect((await one<{ n: number }>(t, `SELECT sum(used_seats)::int AS n FROM licenses`)).n).toBe(
+      all.license_seats,
+    );
     await t.login('department.head@seatkeeper.local', DEMO_PASSWORD);
   });
 
@@ -280,11 +357,46 @@ describe('start-up seed with SEED_DEMO=false', () => {
     try {
       await t2.dataSource.query(`INSERT INTO locations (name) VALUES ('Head office')`);
       t2.config.seedDemo = true;
-      const logins = await t2.app.get(SeedService).run();
-      expect(logins.map((l) => l.role)).toEqual(['admin']);
+      expect(await t2.app.get(SeedService).run()).toEqual({ created: [], kept: true });
       expect(await counts(t2)).toMatchObject({ locations: 1, organizations: 0, persons: 0, users: 1 });
     } finally {
       await t2.close();
     }
+  });
+});
+
+describe('the first admin', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is created with the password from ADMIN_PASSWORD, which is never shown', async () => {
+    await t.dataSource.query(`DELETE FROM users`);
+    expect(await t.app.get(SeedService).run()).toEqual({
+      created: [{ role: 'admin', email: TEST_ADMIN.email, password: null }],
+      kept: false,
+    });
+    await t.login(TEST_ADMIN.email, TEST_ADMIN.password);
+  });
+
+  describe('without an admin password (production without ADMIN_PASSWORD)', () => {
+    beforeAll(() => {
+      t.config.adminPassword = undefined;
+      t.config.adminPasswordFromEnv = false;
+    });
+
+    it('starts while an admin exists', async () => {
+      expect(await t.app.get(SeedService).run()).toEqual({ created: [], kept: true });
+    });
+
+    it('refuses to start when no admin exists, naming ADMIN_PASSWORD, and creates no account', async () => {
+      await t.dataSource.query(`DELETE FROM users`);
+      const run = t.app.get(SeedService).run();
+      await expect(run).rejects.toThrow(ConfigError);
+      await expect(run).rejects.toThrow(/set ADMIN_PASSWORD/);
+      expect((await counts(t)).users).toBe(0);
+    });
   });
 });

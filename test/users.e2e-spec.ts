@@ -83,15 +83,44 @@ describe('users', () => {
     expectError(unknownUnit, 400, 'UNKNOWN_REFERENCE');
   });
 
-  it('keeps the last admin and refuses changing one own role', async () => {
-    expectError(await t.admin.patch(`/api/v1/users/${t.admin.userId}`).send({ role: 'finance' }), 403);
-    expectError(await t.admin.delete(`/api/v1/users/${t.admin.userId}`), 409);
+  it('refuses a PATCH to an email another user has, naming the field', async () => {
+    const taken = (await t.admin.post('/api/v1/users').send(body()).expect(201)).body;
+    const user = (await t.admin.post('/api/v1/users').send(body()).expect(201)).body;
+    const res = expectError(
+      await t.admin.patch(`/api/v1/users/${user.id}`).send({ email: taken.email.toUpperCase() }),
+      409,
+      'DUPLICATE',
+    );
+    expect(res.details).toEqual({ fields: ['email'] });
+    expect((await t.admin.get(`/api/v1/users/${user.id}`)).body.email).toBe(user.email);
+  });
 
-    const other = await t.admin.post('/api/v1/users').send(body({ role: 'admin' }));
-    // Two admins: demoting the other one is fine, then it is the last again.
-    await t.admin.patch(`/api/v1/users/${other.body.id}`).send({ role: 'finance' }).expect(200);
-    const admins = await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
-    expect(admins[0].n).toBe(1);
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expectError(await t.admin.get(`/api/v1/users/${unknown}`), 404, 'NOT_FOUND');
+    expectError(await t.admin.patch(`/api/v1/users/${unknown}`).send({ displayName: 'X' }), 404, 'NOT_FOUND');
+    expectError(await t.admin.delete(`/api/v1/users/${unknown}`), 404, 'NOT_FOUND');
+    for (const res of [
+      await t.admin.get('/api/v1/users/not-a-uuid'),
+      await t.admin.patch('/api/v1/users/not-a-uuid').send({ displayName: 'X' }),
+      await t.admin.delete('/api/v1/users/not-a-uuid'),
+    ])
+      expectError(res, 400);
+  });
+
+  it('keeps the last admin and refuses changing one own role', async () => {
+    const other = (
+      await t.admin
+        .post('/api/v1/users')
+        .send(body({ role: 'admin' }))
+        .expect(201)
+    ).body;
+    // Two admins: removing the other one is fine, then this one is the last.
+    await t.admin.delete(`/api/v1/users/${other.id}`).expect(204);
+    expectError(await t.admin.patch(`/api/v1/users/${t.admin.userId}`).send({ role: 'finance' }), 403);
+    expectError(await t.admin.delete(`/api/v1/users/${t.admin.userId}`), 409, 'SELF_DELETE');
+    const admins = await t.dataSource.query(`SELECT id FROM users WHERE role = 'admin'`);
+    expect(admins).toEqual([{ id: t.admin.userId }]);
   });
 
   it('is for admins only', async () => {

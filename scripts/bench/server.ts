@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEMO_ADMIN } from '../../src/config/app-config';
 
 const ROOT = resolve(__dirname, '..', '..');
 const MAIN = resolve(ROOT, 'dist', 'src', 'main.js');
@@ -26,9 +27,13 @@ export async function startServer(databaseUrl: string, port: number): Promise<Be
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
-      // Production refuses to start without its secrets; the run needs no stable ones.
-      JWT_SECRET: randomBytes(48).toString('base64'),
-      KEYS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      // Production refuses to start without its secrets, and a database refuses other secrets
+      // than those of its first start: fixed ones, for the throwaway loopback bench database.
+      JWT_SECRET: benchSecret('jwt'),
+      KEYS_ENCRYPTION_KEY: benchSecret('keys'),
+      // The admin bench:data created (the same defaults); production has no default password.
+      ADMIN_EMAIL: process.env.ADMIN_EMAIL || DEMO_ADMIN.email,
+      ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || DEMO_ADMIN.password,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       SEED_DEMO: 'false',
@@ -54,6 +59,11 @@ export async function startServer(databaseUrl: string, port: number): Promise<Be
     peakRss: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'))![1]) * 1024,
     stop: () => stop(child),
   };
+}
+
+/** 32 bytes in base64: a valid JWT_SECRET and KEYS_ENCRYPTION_KEY alike. */
+function benchSecret(label: string): string {
+  return createHash('sha256').update(`seatkeeper-bench:${label}`).digest('base64');
 }
 
 async function waitForHealth(base: string, child: ChildProcess, output: () => string) {

@@ -45,30 +45,6 @@ export class AuditService {
     await manager.insert(AuditEvent, event as QueryDeepPartialEntity<AuditEvent>);
   }
 
-  /**
-   * A login (userId given) or a failed one (null): the email as typed, never the
-   * password. A failure names the account when the email belongs to one.
-   */
-  async recordLogin(email: string, userId: string | null): Promise<void> {
-    const typed = email.trim().replace(/\u0000/g, '');
-    if (userId) {
-      await this.record({
-        actorId: userId,
-        action: 'login',
-        entity: 'user',
-        entityId: userId,
-        after: { email: typed },
-      });
-      return;
-    }
-    await this.events.query(
-      `INSERT INTO audit_events (actor_id, action, entity, entity_id, after)
-       VALUES (NULL, 'login_failed', 'user',
-         (SELECT id::text FROM users WHERE lower(email) = lower($1) LIMIT 1), jsonb_build_object('email', $1::text))`,
-      [typed],
-    );
-  }
-
   /** Newest first; events of one transaction keep their order. */
   list(query: AuditEventListQueryDto): Promise<Page<AuditEvent>> {
     const qb = this.events.createQueryBuilder('e');

@@ -1,22 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ApiErrorDto, ApiErrorResponses } from '../common/http-exception.filter';
 import { AuthService } from './auth.service';
-import { CurrentUser, Public } from './decorators';
+import { AnyRole, CurrentUser, Public } from './decorators';
 import { AuthUser } from './auth-user';
-
-class LoginDto {
-  @ApiProperty({ example: 'admin@seatkeeper.local' })
-  @IsString()
-  @MaxLength(254)
-  email: string;
-
-  @ApiProperty({ example: 'Seatkeeper-Admin-1' })
-  @IsString()
-  @MaxLength(200)
-  password: string;
-}
+import { CurrentUserDto, LoginDto, LoginResultDto } from './dto/auth.dto';
+import { LoginThrottledError } from './login-throttle';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -24,16 +14,35 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.email, dto.password);
+  @ApiOkResponse({ type: LoginResultDto })
+  @ApiErrorResponses(400, 401)
+  @ApiResponse({
+    status: 429,
+    type: ApiErrorDto,
+    description: 'too many failed logins for this email or from this client IP; see Retry-After',
+  })
+  async login(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResultDto> {
+    try {
+      // With TRUST_PROXY, req.ip is the client's address as the trusted proxies report it.
+      return await this.auth.login(dto.email, dto.password, req.ip ?? '');
+    } catch (error) {
+      if (error instanceof LoginThrottledError) res.setHeader('Retry-After', error.retryAfterSeconds);
+      throw error;
+    }
   }
 
   @ApiBearerAuth()
+  @AnyRole()
   @Get('me')
-  me(@CurrentUser() user: AuthUser): AuthUser {
-    return user;
+  @ApiOkResponse({ type: CurrentUserDto })
+  @ApiErrorResponses(401)
+  me(@CurrentUser() user: AuthUser): CurrentUserDto {
+    return CurrentUserDto.from(user);
   }
 }

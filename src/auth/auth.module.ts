@@ -2,8 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
-import { loginThrottlers } from './login-throttle';
+import { LoginThrottle } from './login-throttle';
 import { AppConfig } from '../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -16,20 +15,17 @@ import { PermissionsGuard } from './permissions.guard';
   imports: [
     UsersModule,
     PassportModule,
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ throttlers: loginThrottlers(config.loginMaxAttempts) }),
-    }),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
-        signOptions: { expiresIn: config.jwtExpiresIn as never, algorithm: 'HS256' },
+        signOptions: { expiresIn: config.jwtExpiresInSeconds, algorithm: 'HS256' },
       }),
     }),
   ],
   providers: [
     AuthService,
+    LoginThrottle,
     JwtStrategy,
     // Order matters: authenticate first, then check permissions.
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -6,13 +6,16 @@ import { AppConfig } from '../config/app-config';
 import { UsersService } from '../users/users.service';
 import { AuthUser } from './auth-user';
 
-interface TokenPayload {
+/** What a token carries: the user and their token version when it was issued. */
+export interface TokenPayload {
   sub: string;
+  ver: number;
 }
 
 /**
- * Verifies the bearer token and loads its user, so a deleted user or a changed
- * role takes effect at once rather than when the token expires.
+ * Verifies the bearer token and loads its user, so a deleted user, a changed role
+ * or org unit, and a changed password (a new token version) take effect at once
+ * rather than when the token expires.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
@@ -29,7 +32,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  async validate(payload: TokenPayload): Promise<AuthUser | false> {
-    return (await this.users.findAuthUser(payload.sub)) ?? false;
+  async validate(payload: Partial<TokenPayload>): Promise<AuthUser | false> {
+    if (typeof payload.sub !== 'string' || !Number.isInteger(payload.ver)) return false;
+    return (await this.users.findAuthUser(payload.sub, payload.ver as number)) ?? false;
   }
 }

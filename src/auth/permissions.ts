@@ -45,7 +45,12 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([...ASSET_MANAGER, 'users:manage']),
   asset_manager: new Set<Permission>(ASSET_MANAGER),
   department_head: new Set<Permission>([...READ_ALL, 'seats:assign']),
-  finance: new Set<Permission>([...READ_EVERYWHERE, 'licenses:write-financial', 'reports:read', 'audit:read']),
+  finance: new Set<Permission>([
+    ...READ_EVERYWHERE,
+    'licenses:write-financial',
+    'reports:read',
+    'audit:read',
+  ]),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { Params } from 'nestjs-pino';
@@ -18,6 +19,8 @@ export function loggerParams(config: AppConfig): Params {
           return id;
         },
         redact: ['req.headers.authorization', 'req.headers.cookie'],
+        // The client's address as Express sees it (TRUST_PROXY), not the proxy's.
+        customProps: (req) => ({ clientIp: (req as Request).ip }),
         customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
       },
       destination,

@@ -13,7 +13,8 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       adminEmail: DEMO_ADMIN.email,
       seedDemo: true,
-      jwtExpiresIn: '1h',
+      jwtExpiresInSeconds: 3600,
+      trustProxy: false,
       production: false,
     });
   });
@@ -42,6 +43,52 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dir(), NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET and KEYS_ENCRYPTION_KEY/,
     );
+  });
+
+  it('in production, seeds no demo data and has no admin password unless ADMIN_PASSWORD gives one', () => {
+    const secrets = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      KEYS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    expect(loadConfig({ DATA_DIR: dir(), ...secrets })).toMatchObject({
+      production: true,
+      seedDemo: false,
+      adminPassword: undefined,
+      adminPasswordFromEnv: false,
+    });
+    expect(
+      loadConfig({ DATA_DIR: dir(), ...secrets, ADMIN_PASSWORD: 'Long-Password-123', SEED_DEMO: 'true' }),
+    ).toMatchObject({ seedDemo: true, adminPassword: 'Long-Password-123', adminPasswordFromEnv: true });
+  });
+
+  it('outside production, the demo admin password is the default and known as such', () => {
+    expect(loadConfig({ DATA_DIR: dir() })).toMatchObject({
+      adminPassword: DEMO_ADMIN.password,
+      adminPasswordFromEnv: false,
+    });
+  });
+
+  it('reads SEED_DEMO as a boolean word and refuses anything else, naming the variable', () => {
+    for (const [value, seedDemo] of [
+      ['false', false],
+      ['No', false],
+      ['off', false],
+      ['0', false],
+      ['TRUE', true],
+      ['yes', true],
+      ['on', true],
+      ['1', true],
+    ] as const) {
+      expect(loadConfig({ DATA_DIR: dir(), SEED_DEMO: value }).seedDemo).toBe(seedDemo);
+    }
+    for (const typo of ['flase', 'ture', 'nein', '2', 'constructor']) {
+      expect(() => loadConfig({ DATA_DIR: dir(), SEED_DEMO: typo })).toThrow(
+        new ConfigError(
+          'Invalid environment:\n  SEED_DEMO: SEED_DEMO must be true or false (also yes/no, on/off, 1/0)',
+        ),
+      );
+    }
   });
 
   it('names every invalid variable', () => {
@@ -92,5 +139,34 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dir(), DB_POOL_SIZE: '0', DB_POOL_TIMEOUT_MS: 'soon' })).toThrow(
       /DB_POOL_SIZE[\s\S]*DB_POOL_TIMEOUT_MS/,
     );
+  });
+
+  it('reads JWT_EXPIRES_IN as seconds, a bare number too', () => {
+    const lifetime = (value: string) =>
+      loadConfig({ DATA_DIR: dir(), JWT_EXPIRES_IN: value }).jwtExpiresInSeconds;
+    expect(lifetime('3600')).toBe(3600);
+    expect(lifetime('45s')).toBe(45);
+    expect(lifetime('15m')).toBe(900);
+    expect(lifetime('2h')).toBe(7200);
+    expect(lifetime('1d')).toBe(86_400);
+    for (const bad of ['0', '1w', '-5', '1.5h', 'soon'])
+      expect(() => lifetime(bad)).toThrow(/JWT_EXPIRES_IN/);
+  });
+
+  it('reads TRUST_PROXY as Express does: true, false, a hop count or trusted addresses', () => {
+    const trust = (value: string) => loadConfig({ DATA_DIR: dir(), TRUST_PROXY: value }).trustProxy;
+    expect(trust('')).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('TRUE')).toBe(true);
+    expect(trust('1')).toBe(1);
+    expect(trust('loopback, 10.0.0.0/8,192.168.1.7, fd00::/8, 172.16.0.0/255.240.0.0')).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'fd00::/8',
+      '172.16.0.0/255.240.0.0',
+    ]);
+    const invalid = ['yes please', '10.0.0.0/33', '10.0.0.1,', 'fd00::/8/8', '::1/255.0.0.0', 'proxy.local'];
+    for (const bad of invalid) expect(() => trust(bad)).toThrow(/TRUST_PROXY/);
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
@@ -12,13 +13,17 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
 
+// prettier-ignore
+const BOOLEANS: Record<string, boolean> = {
+  true: true, yes: true, on: true, '1': true, false: false, no: false, off: false, '0': false,
+};
+/** A known word becomes a boolean; anything else stays a string, which @IsBoolean refuses (a typo never means true). */
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === ''
-    ? undefined
-    : !['false', '0', 'no', 'off'].includes(String(value).toLowerCase());
+  value === undefined || value === '' ? undefined : (BOOLEANS[String(value).toLowerCase()] ?? value);
 const emptyAsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -55,7 +60,7 @@ class Environment {
 
   @IsOptional()
   @Transform(toBool)
-  @IsBoolean()
+  @IsBoolean({ message: 'SEED_DEMO must be true or false (also yes/no, on/off, 1/0)' })
   SEED_DEMO?: boolean;
 
   @IsOptional()
@@ -73,8 +78,23 @@ class Environment {
 
   @IsOptional()
   @Transform(emptyAsUnset)
-  @Matches(/^\d+[smhd]?$/, { message: 'JWT_EXPIRES_IN must look like 3600, 15m, 1h or 1d' })
+  @Matches(/^[1-9]\d*[smhd]?$/, {
+    message: 'JWT_EXPIRES_IN must be seconds (3600) or look like 15m, 1h or 1d',
+  })
   JWT_EXPIRES_IN?: string;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value) => typeof value === 'string' && parseTrustProxy(value) !== undefined,
+      defaultMessage: () =>
+        'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list of ' +
+        'addresses and CIDRs (also loopback, linklocal, uniquelocal)',
+    },
+  })
+  TRUST_PROXY?: string;
 
   @IsOptional()
   @IsIn(['production', 'development', 'test'])
@@ -128,11 +148,21 @@ export class AppConfig {
   databaseUrl?: string;
   dataDir: string;
   adminEmail: string;
-  adminPassword: string;
+  /**
+   * The first admin's password: ADMIN_PASSWORD, else the demo one; unset in production
+   * without ADMIN_PASSWORD (start-up then refuses when no admin exists yet).
+   */
+  adminPassword?: string;
+  /** Whether adminPassword came from ADMIN_PASSWORD: such a password is never printed. */
+  adminPasswordFromEnv: boolean;
+  /** Default true, false in production: there the demo logins' known password would be public. */
   seedDemo: boolean;
   jwtSecret: string;
   keysEncryptionKey: Buffer;
-  jwtExpiresIn: string;
+  /** Token lifetime in seconds. */
+  jwtExpiresInSeconds: number;
+  /** Express's 'trust proxy': which proxies' X-Forwarded-For give the client IP (login throttling, logs). */
+  trustProxy: TrustProxy;
   production: boolean;
   logLevel: string;
   /** Login attempts a minute per email; per client IP five times as many. */
@@ -171,11 +201,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: parsed.DATABASE_URL,
     dataDir,
     adminEmail: parsed.ADMIN_EMAIL ?? DEMO_ADMIN.email,
-    adminPassword: parsed.ADMIN_PASSWORD ?? DEMO_ADMIN.password,
-    seedDemo: parsed.SEED_DEMO ?? true,
+    adminPassword: parsed.ADMIN_PASSWORD ?? (production ? undefined : DEMO_ADMIN.password),
+    adminPasswordFromEnv: parsed.ADMIN_PASSWORD !== undefined,
+    seedDemo: parsed.SEED_DEMO ?? !production,
     jwtSecret: secrets.jwtSecret,
     keysEncryptionKey: Buffer.from(secrets.keysEncryptionKey, 'base64'),
-    jwtExpiresIn: parsed.JWT_EXPIRES_IN ?? '1h',
+    jwtExpiresInSeconds: lifetimeSeconds(parsed.JWT_EXPIRES_IN ?? '1h'),
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY ?? 'false') as TrustProxy,
     production,
     logLevel: parsed.LOG_LEVEL ?? (env.JEST_WORKER_ID ? 'silent' : 'info'),
     loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS ?? 10,
@@ -188,6 +220,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockTimeoutMs: parsed.DB_LOCK_TIMEOUT_MS ?? 30_000,
     },
   };
+}
+
+const SECONDS_PER: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** JWT_EXPIRES_IN in seconds. A bare number is seconds: jsonwebtoken would read "3600" as milliseconds. */
+function lifetimeSeconds(value: string): number {
+  const unit = SECONDS_PER[value.slice(-1)];
+  return unit ? Number(value.slice(0, -1)) * unit : Number(value);
+}
+
+/** Express's 'trust proxy' values: off or all, a number of proxies in front, or the trusted proxies' addresses. */
+export type TrustProxy = boolean | number | string[];
+
+/** Express's own names for address ranges. */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY as Express reads it; undefined when it is none of its forms. */
+function parseTrustProxy(value: string): TrustProxy | undefined {
+  const word = value.trim().toLowerCase();
+  if (word === 'true' || word === 'false') return word === 'true';
+  if (/^\d+$/.test(word)) return Number(word);
+  const entries = value.split(',').map((entry) => entry.trim());
+  return entries.every(isProxyAddress) ? entries : undefined;
+}
+
+/** An address, a CIDR (10.0.0.0/8, fd00::/8), an IPv4 address with a netmask, or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_RANGES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  if (/^\d+$/.test(prefix)) return Number(prefix) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(prefix) === 4;
 }
 
 interface Secrets {

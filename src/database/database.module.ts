@@ -1,13 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, ConfigError } from '../config/app-config';
 import { closingWith, openDatabase } from './data-source';
+import { verifyInstanceSecrets } from './secret-checks';
 import { TransactionRunner } from './transaction';
 
-type OptionsWithEngine = DataSourceOptions & { closeEngine: () => Promise<void> };
+type OptionsWithEngine = DataSourceOptions & { closeEngine: () => Promise<void>; config: AppConfig };
 
-/** The one DataSource of the app; migrations run before the app serves anything. */
+/**
+ * The one DataSource of the app; migrations run, and the secrets are checked against
+ * the database's, before the app serves anything.
+ */
 @Global()
 @Module({
   imports: [
@@ -15,11 +19,29 @@ type OptionsWithEngine = DataSourceOptions & { closeEngine: () => Promise<void> 
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
         const db = await openDatabase(config);
-        return { ...db.options, autoLoadEntities: true, migrationsRun: true, closeEngine: db.close };
+        return {
+          ...db.options,
+          autoLoadEntities: true,
+          migrationsRun: true,
+          closeEngine: db.close,
+          config,
+          // A refusal (wrong secret) stays one whatever the retries: stop at once.
+          toRetry: (error: unknown) => !(error instanceof ConfigError),
+        };
       },
       dataSourceFactory: async (options) => {
-        const { closeEngine, ...rest } = options as OptionsWithEngine;
-        return closingWith(new DataSource(rest as DataSourceOptions), closeEngine).initialize();
+        const { closeEngine, config, ...rest } = options as OptionsWithEngine;
+        const dataSource = await closingWith(
+          new DataSource(rest as DataSourceOptions),
+          closeEngine,
+        ).initialize();
+        try {
+          await verifyInstanceSecrets(dataSource, config);
+        } catch (error) {
+          await dataSource.destroy();
+          throw error;
+        }
+        return dataSource;
       },
     }),
   ],

@@ -1,7 +1,10 @@
-import { loadConfig } from '../config/app-config';
+import { ConfigError, loadConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
 
-/** `npm run migration:run`: applies pending migrations to the configured database. */
+/**
+ * `npm run migration:run`: applies pending migrations to the configured database. On
+ * the embedded one it takes the data folder's lock like the app: not while one runs.
+ */
 async function main() {
   const dataSource = await createDataSource(loadConfig());
   await dataSource.initialize();
@@ -16,6 +19,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

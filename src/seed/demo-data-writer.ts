@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { Asset } from '../assets/asset.entity';
 import { LicenseCategory } from '../license-categories/license-category.entity';
 import { License } from '../licenses/license.entity';
@@ -8,7 +8,18 @@ import { OrgUnit } from '../org-units/org-unit.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../persons/person.entity';
 import { Software } from '../software/software.entity';
+import { LicenseSeat } from '../seats/license-seat.entity';
+import { SeatDevice } from '../seats/seat-device.entity';
+import { SeatEvent } from '../seats/seat-event.entity';
 import { DEMO_COMPANY, DemoData } from './demo-data';
+
+/** Ids of the written records by their demo keys, for what is written after them (seats). */
+export interface DemoIds {
+  orgUnit: (code: string) => string;
+  person: (employeeNumber: string) => string;
+  asset: (inventoryNumber: string) => string;
+  license: (name: string) => string;
+}
 
 export interface DemoCounts {
   organizations: number;
@@ -34,11 +45,14 @@ export const REGISTER_TABLES = [
 ] as const;
 
 /**
- * Inserts the data set with the caller's transaction manager, one bulk insert per
- * table. Ids are made here, so trees and cross references resolve before insert
- * (parents precede children in each list).
+ * Inserts the data set, all but its seats, with the caller's transaction manager, one bulk
+ * insert per table. Ids are made here, so trees and cross references resolve before
+ * insert (parents precede children in each list).
  */
-export async function writeDemoData(manager: EntityManager, data: DemoData): Promise<DemoCounts> {
+export async function writeDemoData(
+  manager: EntityManager,
+  data: DemoData,
+): Promise<{ counts: DemoCounts; ids: DemoIds }> {
   const org = ids(
     data.organizations.map((o) => o.key),
     'organization',
@@ -59,6 +73,14 @@ export async function writeDemoData(manager: EntityManager, data: DemoData): Pro
   const person = ids(
     data.persons.map((p) => p.employeeNumber),
     'person',
+  );
+  const asset = ids(
+    data.assets.map((a) => a.inventoryNumber),
+    'asset',
+  );
+  const license = ids(
+    data.licenses.map((l) => l.name),
+    'license',
   );
   const company = org(DEMO_COMPANY);
 
@@ -106,6 +128,7 @@ export async function writeDemoData(manager: EntityManager, data: DemoData): Pro
     Asset,
     data.assets.map(({ orgUnit, location, owner, ...a }) => ({
       ...a,
+      id: asset(a.inventoryNumber),
       orgUnitId: unit(orgUnit),
       locationId: place(location),
       ownerPersonId: opt(person, owner),
@@ -114,6 +137,7 @@ export async function writeDemoData(manager: EntityManager, data: DemoData): Pro
   await manager.insert(
     License,
     data.licenses.map((l) => ({
+      id: license(l.name),
       name: l.name,
       categoryId: category(l.category),
       softwareId: software(l.software),
@@ -140,7 +164,7 @@ export async function writeDemoData(manager: EntityManager, data: DemoData): Pro
     })),
   );
 
-  return {
+  const counts = {
     organizations: data.organizations.length,
     orgUnits: data.orgUnits.length,
     locations: data.locations.length,
@@ -150,6 +174,43 @@ export async function writeDemoData(manager: EntityManager, data: DemoData): Pro
     assets: data.assets.length,
     licenses: data.licenses.length,
   };
+  return { counts, ids: { orgUnit: unit, person, asset, license } };
+}
+
+/**
+ * Activates the demo devices on their holders' seats (written before, through the
+ * seat service), with their history. The seat triggers count them and refuse any
+ * beyond the per-user or license-wide limits, as for the API's activations.
+ */
+export async function writeDemoDevices(
+  manager: EntityManager,
+  data: DemoData,
+  ids: DemoIds,
+  actorId: string,
+): Promise<number> {
+  const seats = new Map<string, string>(); // "licenseId person" -> seat id
+  for (const s of await manager.find(LicenseSeat, { where: { releasedAt: IsNull() } })) {
+    if (s.personId) seats.set(`${s.licenseId} ${s.personId}`, s.id);
+  }
+  const devices = data.seats.flatMap(({ license, devices }) =>
+    devices.map(({ person, asset }) => {
+      const licenseId = ids.license(license);
+      const personId = ids.person(person);
+      const seatId = seats.get(`${licenseId} ${personId}`);
+      if (!seatId) throw new Error(`demo data: ${person} holds no seat of ${license}`);
+      return { licenseId, seatId, personId, assetId: ids.asset(asset) };
+    }),
+  );
+  if (!devices.length) return 0;
+  await manager.insert(
+    SeatDevice,
+    devices.map(({ licenseId, seatId, assetId }) => ({ licenseId, seatId, assetId, activatedBy: actorId })),
+  );
+  await manager.insert(
+    SeatEvent,
+    devices.map((d) => ({ ...d, action: 'activate' as const, actorId })),
+  );
+  return devices.length;
 }
 
 /** A new id per key; an unknown key is a bug in the data set, so it throws (and rolls back). */

@@ -81,4 +81,39 @@ describe('demo data', () => {
     expect(data.persons.filter((p) => subtree.has(p.orgUnit)).length).toBeGreaterThan(5);
     expect(data.assets.filter((a) => subtree.has(a.orgUnit)).length).toBeGreaterThan(5);
   });
+
+  it('uses licenses partly, fully and not at all, within quantity and activation limits', () => {
+    const license = new Map(data.licenses.map((l) => [l.name, l]));
+    const person = new Map(data.persons.map((p) => [p.employeeNumber, p]));
+    const asset = new Map(data.assets.map((a) => [a.inventoryNumber, a]));
+    const fill = data.seats.map(({ license: name, holders, devices }) => {
+      const l = license.get(name)!;
+      expect(unique(holders)).toBe(true);
+      expect(holders.length).toBeLessThanOrEqual(l.quantity);
+      for (const id of holders) {
+        if (l.metric === 'per_user') expect(person.get(id)?.active).toBe(true);
+        else expect(asset.get(id)?.status).toBe('in_use');
+      }
+      const perHolder = new Map<string, number>();
+      for (const d of devices) {
+        expect(holders).toContain(d.person);
+        expect(asset.get(d.asset)).toMatchObject({ owner: d.person, status: 'in_use' });
+        perHolder.set(d.person, (perHolder.get(d.person) ?? 0) + 1);
+      }
+      for (const n of perHolder.values()) expect(n).toBeLessThanOrEqual(l.maxActivationsPerUser ?? 1);
+      expect(devices.length).toBeLessThanOrEqual(l.maxActivations ?? Infinity);
+      return { metric: l.metric, used: holders.length, quantity: l.quantity, devices: devices.length };
+    });
+    const full = fill.filter((f) => f.used === f.quantity);
+    expect(full.some((f) => f.metric === 'per_user' && f.devices > 0)).toBe(true);
+    expect(full.some((f) => f.metric === 'per_device')).toBe(true);
+    for (const metric of ['per_user', 'per_device']) {
+      expect(
+        fill.filter((f) => f.metric === metric && f.used > 0 && f.used < f.quantity).length,
+      ).toBeGreaterThanOrEqual(3);
+    }
+    expect(data.seats.length).toBeLessThan(data.licenses.length);
+    const expired = data.licenses.find((l) => l.expirationDate !== null && l.expirationDate < TODAY)!;
+    expect(data.seats.find((s) => s.license === expired.name)?.holders.length).toBeGreaterThan(0);
+  });
 });

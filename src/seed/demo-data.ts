@@ -4,6 +4,7 @@ import { OrganizationKind } from '../organizations/organization.entity';
 import { Role } from '../users/user.entity';
 import { demoAssets, demoPersons } from './demo-people';
 import { demoLicenses } from './demo-licenses';
+import { DemoSeats, demoSeats } from './demo-seats';
 
 /**
  * The demo register of a fictitious mid-sized company, "Northwind Traders GmbH".
@@ -20,6 +21,7 @@ export interface DemoData {
   persons: DemoPerson[];
   assets: DemoAsset[];
   licenses: DemoLicense[];
+  seats: DemoSeats[];
 }
 
 export interface DemoOrganization {
@@ -180,6 +182,8 @@ export const DEMO_USERS: {
 /** The whole data set; `today` (YYYY-MM-DD) anchors the expiration dates. */
 export function buildDemoData(today: string): DemoData {
   const persons = demoPersons();
+  const assets = demoAssets(persons);
+  const licenses = demoLicenses(today);
   return {
     organizations: DEMO_ORGANIZATIONS,
     orgUnits: DEMO_ORG_UNITS,
@@ -187,7 +191,8 @@ export function buildDemoData(today: string): DemoData {
     categories: DEMO_CATEGORIES,
     software: DEMO_SOFTWARE,
     persons,
-    assets: demoAssets(persons),
-    licenses: demoLicenses(today),
+    assets,
+    licenses,
+    seats: demoSeats(licenses, DEMO_ORG_UNITS, persons, assets),
   };
 }

@@ -1,23 +1,34 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AppConfig, DEMO_ADMIN } from '../config/app-config';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, ConfigError } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction';
-import { OrgUnit } from '../org-units/org-unit.entity';
+import { SeatsService } from '../seats/seats.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { buildDemoData, DEMO_DEPARTMENT, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
-import { DemoCounts, REGISTER_TABLES, writeDemoData } from './demo-data-writer';
+import { hashPassword } from '../users/password';
+import { buildDemoData, DEMO_PASSWORD, DEMO_USERS, DemoData } from './demo-data';
+import { DemoCounts, DemoIds, REGISTER_TABLES, writeDemoData, writeDemoDevices } from './demo-data-writer';
 
-export interface DemoLogin {
+/** An account this start created. */
+export interface CreatedLogin {
   role: string;
   email: string;
-  password: string;
+  /** null: the password is the one in ADMIN_PASSWORD, which is never printed. */
+  password: string | null;
+}
+
+/** What the start-up banner may say about logins. */
+export interface StartupLogins {
+  /** Accounts created by this start, with their passwords. */
+  created: CreatedLogin[];
+  /** Accounts existed before this start; they are kept as they are and their passwords are not shown. */
+  kept: boolean;
 }
 
 /**
- * Start-up data: the first admin always; with SEED_DEMO (the default) a demo company
- * on an empty register and one demo login per other role. Safe to run on every
- * start and from several instances at once.
+ * Start-up data: the first admin always; with SEED_DEMO, on an empty register, a demo
+ * company with seats in use and one demo login per other role. Safe to run on every
+ * start and from several instances at once: what it adds, it adds once.
  */
 @Injectable()
 export class SeedService {
@@ -26,85 +37,100 @@ export class SeedService {
   constructor(
     private readonly config: AppConfig,
     private readonly users: UsersService,
+    private readonly seats: SeatsService,
     private readonly tx: TransactionRunner,
     private readonly dataSource: DataSource,
   ) {}
 
-  /** Returns the logins worth printing at start-up. */
-  async run(): Promise<DemoLogin[]> {
+  async run(): Promise<StartupLogins> {
+    const kept = await this.dataSource.manager.exists(User);
+    const created: CreatedLogin[] = [];
     const admin = await this.ensureAdmin();
-    if (!this.config.seedDemo) return [admin];
-
-    const { seeded, departmentId } = await this.seedDemoData();
-    // No demo department: the register holds someone's real data, so no demo logins either.
-    if (!departmentId) return [admin];
-    const createdUsers = await this.ensureDemoUsers(departmentId);
-
-    const parts = [
-      ...(seeded
-        ? Object.entries(seeded).map(([what, n]) => `${n} ${LABELS[what as keyof DemoCounts]}`)
-        : []),
-      ...(createdUsers ? [`${createdUsers} demo users`] : []),
-    ];
-    if (parts.length) this.logger.log(`seeded demo data: ${parts.join(', ')}`);
-    return [admin, ...DEMO_USERS.map(({ role, email }) => ({ role, email, password: DEMO_PASSWORD }))];
+    if (admin) created.push(admin);
+    if (this.config.seedDemo) created.push(...(await this.seedDemo()));
+    return { created, kept };
   }
 
-  private async ensureAdmin(): Promise<DemoLogin> {
-    const created = await this.users.ensureAdmin(this.config.adminEmail, this.config.adminPassword);
-    if (created) this.logger.log(`created the first admin ${created.email}`);
-    const showPassword = created || this.config.adminPassword === DEMO_ADMIN.password;
+  private async ensureAdmin(): Promise<CreatedLogin | null> {
+    const { adminEmail: email, adminPassword: password } = this.config;
+    if (password === undefined) {
+      if (await this.dataSource.manager.existsBy(User, { role: 'admin' })) return null;
+      throw new ConfigError(
+        'No admin exists yet, and NODE_ENV=production has no default password for the first one: ' +
+          `set ADMIN_PASSWORD (at least 12 characters), and ADMIN_EMAIL unless ${email} is right.`,
+      );
+    }
+    const admin = await this.users.ensureAdmin(email, password);
+    if (!admin) return null;
+    this.logger.log(`created the first admin ${admin.email}`);
     return {
       role: 'admin',
-      email: this.config.adminEmail,
-      password: showPassword ? this.config.adminPassword : '(ADMIN_PASSWORD)',
+      email: admin.email,
+      password: this.config.adminPasswordFromEnv ? null : password,
     };
   }
 
   /**
    * Count, then insert, in one transaction under an advisory lock: two instances
-   * starting together seed once, and a failure leaves nothing half-seeded.
+   * starting together seed once, and a failure leaves nothing half-seeded. The demo
+   * logins are made only here, with the data they belong to: one deleted later stays deleted.
    */
-  private seedDemoData(): Promise<{ seeded: DemoCounts | null; departmentId: string | null }> {
+  private seedDemo(): Promise<CreatedLogin[]> {
     return this.tx.run(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('seatkeeper:seed-demo'))`);
-      const seeded = (await registerIsEmpty(manager))
-        ? await writeDemoData(manager, buildDemoData(today()))
-        : null;
-      const department = await manager.findOneBy(OrgUnit, { code: DEMO_DEPARTMENT });
-      return { seeded, departmentId: department?.id ?? null };
+      if (!(await registerIsEmpty(manager))) return [];
+      const data = buildDemoData(today());
+      const { counts, ids } = await writeDemoData(manager, data);
+      const devices = await this.writeSeats(manager, data, ids);
+      const logins = await createDemoUsers(manager, ids);
+      const summary = Object.entries(counts).map(([what, n]) => `${n} ${LABELS[what as keyof DemoCounts]}`);
+      const seats = data.seats.reduce((n, s) => n + s.holders.length, 0);
+      this.logger.log(
+        `seeded demo data: ${summary.join(', ')}, ${seats} seats, ${devices} devices, ${logins.length} demo users`,
+      );
+      return logins;
     });
   }
 
-  /** Creates the missing demo users through UsersService (argon2); returns how many were created. */
-  private async ensureDemoUsers(departmentId: string): Promise<number> {
-    let created = 0;
-    for (const { email, displayName, role, orgUnit } of DEMO_USERS) {
-      if (await this.userExists(email)) continue;
-      try {
-        await this.users.create({
-          email,
-          displayName,
-          role,
-          orgUnitId: orgUnit ? departmentId : null,
-          password: DEMO_PASSWORD,
-        });
-        created++;
-      } catch (error) {
-        // Another instance starting at the same moment created it first.
-        if (!isUniqueViolation(error)) throw error;
-      }
+  /** Seats through the seat service, so the demo passes the rules an assignment must; returns the devices activated. */
+  private async writeSeats(manager: EntityManager, data: DemoData, ids: DemoIds): Promise<number> {
+    const admin = await manager.findOneOrFail(User, {
+      where: { role: 'admin' },
+      order: { createdAt: 'ASC' },
+    });
+    for (const { license, holders } of data.seats) {
+      const { metric } = data.licenses.find((l) => l.name === license)!;
+      await this.seats.assignIn(
+        manager,
+        admin,
+        ids.license(license),
+        metric === 'per_user' ? 'person' : 'asset',
+        holders.map(metric === 'per_user' ? ids.person : ids.asset),
+      );
     }
-    return created;
+    return writeDemoDevices(manager, data, ids, admin.id);
   }
+}
 
-  private userExists(email: string): Promise<boolean> {
-    return this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
+/** The demo logins whose email no account has yet (count, then insert); each with its own hash. */
+async function createDemoUsers(manager: EntityManager, ids: DemoIds): Promise<CreatedLogin[]> {
+  const created: CreatedLogin[] = [];
+  for (const { email, displayName, role, orgUnit } of DEMO_USERS) {
+    const taken = await manager
+      .createQueryBuilder(User, 'u')
       .where('lower(u.email) = lower(:email)', { email })
       .getExists();
+    if (taken) continue;
+    await manager.insert(User, {
+      email,
+      displayName,
+      role,
+      orgUnitId: orgUnit ? ids.orgUnit(orgUnit) : null,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    });
+    created.push({ role, email, password: DEMO_PASSWORD });
   }
+  return created;
 }
 
 const LABELS: Record<keyof DemoCounts, string> = {
@@ -128,8 +154,4 @@ async function registerIsEmpty(manager: EntityManager): Promise<boolean> {
 /** The seeding day in UTC; expiration dates of the demo licenses are relative to it. */
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 }

@@ -32,4 +32,8 @@ export class User extends RecordEntity {
 
   @Column({ select: false })
   passwordHash: string;
+
+  /** Raised by a password change; a token issued under an older version is refused. */
+  @Column({ type: 'integer', default: 1 })
+  tokenVersion: number;
 }

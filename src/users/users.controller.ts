@@ -1,35 +1,52 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { mapPage } from '@libs/pagination';
 import { CurrentUser, RequirePermissions } from '../auth/decorators';
 import { AuthUser } from '../auth/auth-user';
+import { ApiErrorResponses } from '../common/http-exception.filter';
+import { PageDto } from '../common/page.dto';
 import { UuidParam } from '../common/validation';
 import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
+@ApiErrorResponses(401, 403)
 @RequirePermissions('users:manage')
 @Controller('api/v1/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOkResponse({ type: PageDto(UserDto) })
+  @ApiErrorResponses(400)
   async list(@Query() query: UserListQueryDto) {
     return mapPage(await this.users.list(query), UserDto.from);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrorResponses(400, 404)
   async get(@UuidParam() id: string): Promise<UserDto> {
     return UserDto.from(await this.users.get(id));
   }
 
   @Post()
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiErrorResponses(400, 409)
   async create(@Body() dto: CreateUserDto): Promise<UserDto> {
     return UserDto.from(await this.users.create(dto));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserDto, description: 'a new password ends the sessions of the old one' })
+  @ApiErrorResponses(400, 404, 409)
   async update(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
@@ -40,6 +57,8 @@ export class UsersController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrorResponses(400, 404, 409)
   async remove(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<void> {
     await this.users.remove(actor, id);
   }

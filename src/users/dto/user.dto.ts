@@ -7,14 +7,14 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'ann.lee@example.com' })
-  @IsEmail()
   @MaxLength(254)
+  @IsEmail() // nearest the property: checked first (see VALIDATOR_OPTIONS)
   email: string;
 
   @ApiProperty({ example: 'Ann Lee' })
-  @IsString()
-  @MinLength(1)
   @MaxLength(200)
+  @MinLength(1)
+  @IsString()
   displayName: string;
 
   @ApiProperty({ enum: ROLES })
@@ -32,11 +32,11 @@ export class CreateUserDto {
   orgUnitId?: string | null;
 
   @ApiProperty({ writeOnly: true, minLength: MIN_PASSWORD_LENGTH })
-  @IsString()
+  @MaxLength(200)
   @MinLength(MIN_PASSWORD_LENGTH, {
     message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
   })
-  @MaxLength(200)
+  @IsString()
   password: string;
 }
 
@@ -59,7 +59,8 @@ export class UserDto {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ format: 'uuid', nullable: true }) orgUnitId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'set for a department_head' })
+  orgUnitId: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
