@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { api, getJson, setSessionEndedListener, tokenStore, unwrap, type Role, type Schemas } from './api/client';
+import { api, setSessionEndedListener, tokenStore, unwrap, type Role, type Schemas } from './api/client';
 
-export type Me = Pick<Schemas['UserDto'], 'id' | 'email' | 'displayName' | 'role' | 'orgUnitId'>;
+export type Me = Schemas['CurrentUserDto'];
 
 interface AuthState {
   token: string | null;
@@ -33,14 +33,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const meQuery = useQuery({
     queryKey: ['me', token],
     enabled: !!token,
-    queryFn: () => getJson<Me>('/api/v1/auth/me'),
+    queryFn: () => unwrap(api.GET('/api/v1/auth/me')),
     staleTime: 5 * 60_000,
   });
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const res = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
-      const { accessToken } = res as unknown as { accessToken: string };
+      const { accessToken } = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
       tokenStore.set(accessToken);
       setEndedMessage(null);
       qc.clear();
@@ -78,4 +77,3 @@ export const can = {
   inventory: (r?: Role) => r === 'admin' || r === 'asset_manager' || r === 'department_head',
   licenses: (r?: Role) => !!r,
 };
-

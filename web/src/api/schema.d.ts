@@ -75,7 +75,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 200 when the database answers, 503 when it does not (or not in time). */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -370,7 +369,6 @@ export interface paths {
         delete: operations["LicensesController_remove"];
         options?: never;
         head?: never;
-        /** Finance may PATCH too, but only the financial fields (checked in the service). */
         patch: operations["LicensesController_update"];
         trace?: never;
     };
@@ -607,7 +605,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Frees every seat and device the person holds and deactivates them. */
         post: operations["HolderSeatsController_offboard"];
         delete?: never;
         options?: never;
@@ -622,7 +619,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Costs per org unit, software, supplier, category or purchase month, per currency. */
         get: operations["ReportsController_costs"];
         put?: never;
         post?: never;
@@ -639,7 +635,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per license: quantity, used, available, status and findings. */
         get: operations["ReportsController_compliance"];
         put?: never;
         post?: never;
@@ -656,7 +651,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Licenses whose expiration or support date falls within `days`, soonest first, with the cost at stake. */
         get: operations["ReportsController_expiring"];
         put?: never;
         post?: never;
@@ -689,7 +683,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A template to fill in: header, an example row; in xlsx a sheet explaining each column and pick lists. */
         get: operations["ImportsController_template"];
         put?: never;
         post?: never;
@@ -708,10 +701,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Imports a file, all rows or none: 200 with the counts, or with every problem
-         *     (`errors`) and nothing written. `?dryRun=true` only checks.
-         */
         post: operations["ImportsController_run"];
         delete?: never;
         options?: never;
@@ -736,18 +725,72 @@ export interface components {
             displayName: string;
             /** @enum {string} */
             role: "admin" | "asset_manager" | "department_head" | "finance";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description set for a department_head
+             */
             orgUnitId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
-        CreateUserDto: {
+        LoginResultDto: {
+            /** @description bearer token for the Authorization header */
+            accessToken: string;
             /**
-             * Format: email
-             * @example ann.lee@example.com
+             * @description seconds until the token expires
+             * @example 3600
              */
+            expiresIn: number;
+            user: components["schemas"]["UserDto"];
+        };
+        ApiErrorDto: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /** @example Invalid input: quantity. */
+            message: string;
+            /**
+             * @description machine-readable; stable across versions
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /**
+             * @description by code: each invalid field and its problem (400), the conflicting fields or numbers (409), …
+             * @example {
+             *       "quantity": [
+             *         "quantity must be an integer number"
+             *       ]
+             *     }
+             */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        CurrentUserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "asset_manager" | "department_head" | "finance";
+            /**
+             * Format: uuid
+             * @description set for a department_head
+             */
+            orgUnitId: string | null;
+        };
+        PageOfUserDto: {
+            items: components["schemas"]["UserDto"][];
+            /** @description items matching, over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateUserDto: {
+            /** @example ann.lee@example.com */
             email: string;
             /** @example Ann Lee */
             displayName: string;
@@ -761,10 +804,7 @@ export interface components {
             password: string;
         };
         UpdateUserDto: {
-            /**
-             * Format: email
-             * @example ann.lee@example.com
-             */
+            /** @example ann.lee@example.com */
             email?: string;
             /** @example Ann Lee */
             displayName?: string;
@@ -790,18 +830,25 @@ export interface components {
         };
         PageOfOrganizationDto: {
             items: components["schemas"]["OrganizationDto"][];
+            /** @description items matching, over all pages */
             total: number;
             page: number;
             pageSize: number;
         };
         CreateOrganizationDto: {
-            /** @example Acme GmbH */
+            /**
+             * @description unique, ignoring case
+             * @example Acme GmbH
+             */
             name: string;
             /** @enum {string} */
             kind: "internal" | "supplier" | "manufacturer";
         };
         UpdateOrganizationDto: {
-            /** @example Acme GmbH */
+            /**
+             * @description unique, ignoring case
+             * @example Acme GmbH
+             */
             name?: string;
             /** @enum {string} */
             kind?: "internal" | "supplier" | "manufacturer";
@@ -822,6 +869,7 @@ export interface components {
         };
         PageOfOrgUnitDto: {
             items: components["schemas"]["OrgUnitDto"][];
+            /** @description items matching, over all pages */
             total: number;
             page: number;
             pageSize: number;
@@ -846,7 +894,7 @@ export interface components {
             /** @example Finance */
             name: string;
             /**
-             * @description unique over all org units
+             * @description unique over all org units, ignoring case
              * @example FIN
              */
             code: string;
@@ -865,7 +913,7 @@ export interface components {
             /** @example Finance */
             name?: string;
             /**
-             * @description unique over all org units
+             * @description unique over all org units, ignoring case
              * @example FIN
              */
             code?: string;
@@ -893,6 +941,7 @@ export interface components {
         };
         PageOfLocationDto: {
             items: components["schemas"]["LocationDto"][];
+            /** @description items matching, over all pages */
             total: number;
             page: number;
             pageSize: number;
@@ -948,6 +997,7 @@ export interface components {
         };
         PageOfSoftwareDto: {
             items: components["schemas"]["SoftwareDto"][];
+            /** @description items matching, over all pages */
             total: number;
             page: number;
             pageSize: number;
@@ -985,16 +1035,23 @@ export interface components {
         };
         PageOfLicenseCategoryDto: {
             items: components["schemas"]["LicenseCategoryDto"][];
+            /** @description items matching, over all pages */
             total: number;
             page: number;
             pageSize: number;
         };
         CreateLicenseCategoryDto: {
-            /** @example Volume */
+            /**
+             * @description unique, ignoring case
+             * @example Volume
+             */
             name: string;
         };
         UpdateLicenseCategoryDto: {
-            /** @example Volume */
+            /**
+             * @description unique, ignoring case
+             * @example Volume
+             */
             name?: string;
         };
         PersonDto: {
@@ -1016,6 +1073,7 @@ export interface components {
         };
         PageOfPersonDto: {
             items: components["schemas"]["PersonDto"][];
+            /** @description items matching, over all pages */
             total: number;
             page: number;
             pageSize: number;
@@ -1026,7 +1084,6 @@ export interface components {
             /** @example Lee */
             lastName: string;
             /**
-             * Format: email
              * @description unique, case-insensitively
              * @example ann.lee@example.com
              */
@@ -1046,7 +1103,6 @@ export interface components {
             /** @example Lee */
             lastName?: string;
             /**
-             * Format: email
              * @description unique, case-insensitively
              * @example ann.lee@example.com
              */
@@ -1083,6 +1139,7 @@ export interface components {
         };
         PageOfAssetDto: {
             items: components["schemas"]["AssetDto"][];
+            /** @description items matching, over all pages */
             total: number;
             page: number;
             pageSize: number;
@@ -1090,7 +1147,10 @@ export interface components {
         CreateAssetDto: {
             /** @example WS-0042 */
             name: string;
-            /** @example INV-2024-0042 */
+            /**
+             * @description unique, ignoring case
+             * @example INV-2024-0042
+             */
             inventoryNumber: string;
             /** @example SN-5CG1234XYZ */
             serialNumber?: string | null;
@@ -1117,7 +1177,10 @@ export interface components {
         UpdateAssetDto: {
             /** @example WS-0042 */
             name?: string;
-            /** @example INV-2024-0042 */
+            /**
+             * @description unique, ignoring case
+             * @example INV-2024-0042
+             */
             inventoryNumber?: string;
             /** @example SN-5CG1234XYZ */
             serialNumber?: string | null;
@@ -1181,14 +1244,21 @@ export interface components {
             grossUnitPrice: string;
             /** @enum {string} */
             metric: "per_user" | "per_device";
+            /** @description seats */
             quantity: number;
             /** @description seats in use, derived */
             usedSeats: number;
             /** @description quantity - usedSeats, derived */
             availableSeats: number;
             maxActivationsPerUser: number;
+            /** @description null = no limit */
             maxActivations: number | null;
+            /** @description devices activated now on the seats of this license, derived */
+            activeDevices: number;
+            /** @description null = no limit */
             maxDeviceResets: number | null;
+            /** @description device resets used so far (counted against maxDeviceResets) */
+            deviceResets: number;
             notes: string | null;
             /**
              * @description derived from expirationDate
@@ -1202,12 +1272,16 @@ export interface components {
         };
         PageOfLicenseDto: {
             items: components["schemas"]["LicenseDto"][];
+            /** @description items matching, over all pages */
             total: number;
             page: number;
             pageSize: number;
         };
         CreateLicenseDto: {
-            /** @example Office 2024 Volume */
+            /**
+             * @description unique, ignoring case
+             * @example Office 2024 Volume
+             */
             name: string;
             /**
              * Format: uuid
@@ -1277,14 +1351,17 @@ export interface components {
             quantity: number;
             /** @default 1 */
             maxActivationsPerUser: number;
-            /** @description null = no limit */
+            /** @description devices over the whole license; null = no limit */
             maxActivations?: number | null;
-            /** @description null = no limit */
+            /** @description device resets over the whole license; null = no limit */
             maxDeviceResets?: number | null;
             notes?: string | null;
         };
         UpdateLicenseDto: {
-            /** @example Office 2024 Volume */
+            /**
+             * @description unique, ignoring case
+             * @example Office 2024 Volume
+             */
             name?: string;
             /**
              * Format: uuid
@@ -1354,9 +1431,9 @@ export interface components {
             quantity?: number;
             /** @default 1 */
             maxActivationsPerUser: number;
-            /** @description null = no limit */
+            /** @description devices over the whole license; null = no limit */
             maxActivations?: number | null;
-            /** @description null = no limit */
+            /** @description device resets over the whole license; null = no limit */
             maxDeviceResets?: number | null;
             notes?: string | null;
         };
@@ -1419,9 +1496,46 @@ export interface components {
             /** Format: uuid */
             assetId?: string;
         };
+        SeatEventDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @enum {string} */
+            action: "assign" | "unassign" | "transfer" | "activate" | "reset" | "release";
+            /** Format: uuid */
+            seatId: string | null;
+            /** Format: uuid */
+            personId: string | null;
+            /** Format: uuid */
+            assetId: string | null;
+            /** @description what the action did: reason and devices (release, unassign), fromSeatId and from (transfer); for a department head, holders and assets outside their subtree are left out */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        PageOfSeatEventDto: {
+            items: components["schemas"]["SeatEventDto"][];
+            /** @description items matching, over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         ActivateDeviceDto: {
             /** Format: uuid */
             assetId: string;
+        };
+        ResetResultDto: {
+            /** Format: uuid */
+            licenseId: string;
+            /** Format: uuid */
+            personId: string;
+            /** @description assets whose activation was reset */
+            reset: string[];
+            /** @description resets done on the license so far, this one included */
+            deviceResets: number;
+            /** @description the limit; null = none */
+            maxDeviceResets: number | null;
         };
         HeldLicenseDto: {
             /** Format: uuid */
@@ -1444,6 +1558,156 @@ export interface components {
             /** Format: date-time */
             since: string;
             devices: components["schemas"]["DeviceDto"][];
+        };
+        ReleasedDto: {
+            /** Format: uuid */
+            licenseId: string;
+            /** Format: uuid */
+            seatId: string;
+            /** @enum {string} */
+            kind: "seat" | "device";
+            /** @description assets whose activation ended */
+            devices: string[];
+        };
+        OffboardResultDto: {
+            /** @description the seats and device activations released */
+            released: components["schemas"]["ReleasedDto"][];
+        };
+        CostParametersDto: {
+            /** @enum {string} */
+            groupBy: "orgUnit" | "software" | "supplier" | "category" | "month";
+            /** @enum {string} */
+            view: "owner" | "use";
+            /** Format: date */
+            from: string | null;
+            /** Format: date */
+            to: string | null;
+            depth: number | null;
+        };
+        CostRowDto: {
+            /** @example IT (NW-TECH-IT) */
+            group: string;
+            /** @example EUR */
+            currency: string;
+            /** @description licenses with cost in this group (in the use view a license counts in each group it is charged to) */
+            licenses: number;
+            seats: number;
+            /** @example 1234.50 */
+            net: string;
+            /** @example 234.56 */
+            vat: string;
+            /** @example 1469.06 */
+            gross: string;
+        };
+        CostTotalDto: {
+            /** @example EUR */
+            currency: string;
+            /** @description distinct licenses */
+            licenses: number;
+            seats: number;
+            /** @example 1234.50 */
+            net: string;
+            /** @example 234.56 */
+            vat: string;
+            /** @example 1469.06 */
+            gross: string;
+        };
+        CostReportDto: {
+            parameters: components["schemas"]["CostParametersDto"];
+            rows: components["schemas"]["CostRowDto"][];
+            totals: components["schemas"]["CostTotalDto"][];
+        };
+        FindingDto: {
+            /** @enum {string} */
+            code: "EXPIRED_IN_USE" | "OVER_ALLOCATED" | "INACTIVE_HOLDERS" | "RETIRED_HOLDERS" | "OUT_OF_SCOPE" | "OVER_ACTIVATION_LIMIT";
+            count: number;
+            message: string;
+        };
+        ComplianceRowDto: {
+            /** Format: uuid */
+            licenseId: string;
+            name: string;
+            /** @enum {string} */
+            metric: "per_user" | "per_device";
+            quantity: number;
+            used: number;
+            available: number;
+            /** @enum {string} */
+            status: "active" | "expiring" | "expired";
+            expirationDate: string | null;
+            activeDevices: number;
+            findings: components["schemas"]["FindingDto"][];
+        };
+        PageOfComplianceRowDto: {
+            items: components["schemas"]["ComplianceRowDto"][];
+            /** @description items matching, over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ExpiringRowDto: {
+            /** Format: uuid */
+            licenseId: string;
+            name: string;
+            softwareName: string | null;
+            orgUnitName: string | null;
+            /**
+             * @description which date `date` is
+             * @enum {string}
+             */
+            dateKind: "expiration" | "support";
+            /**
+             * Format: date
+             * @description the soonest of its dates in the window
+             */
+            date: string;
+            /** @description days from today to `date` */
+            daysLeft: number;
+            /** Format: date */
+            expirationDate: string | null;
+            /** Format: date */
+            supportDate: string | null;
+            /** @description the dates that fall in the window, soonest first */
+            endingInWindow: ("expiration" | "support")[];
+            quantity: number;
+            used: number;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description quantity × net unit price: the yearly cost at stake
+             * @example 1234.50
+             */
+            annualNet: string;
+            /**
+             * @description annualNet plus its VAT
+             * @example 1469.06
+             */
+            annualGross: string;
+        };
+        ExpiringTotalDto: {
+            /** @example EUR */
+            currency: string;
+            licenses: number;
+            quantity: number;
+            /** @example 1234.50 */
+            annualNet: string;
+            /** @example 1469.06 */
+            annualGross: string;
+        };
+        ExpiringReportDto: {
+            days: number;
+            /**
+             * Format: date
+             * @description the window: today …
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description … to today + days, both included
+             */
+            until: string;
+            rows: components["schemas"]["ExpiringRowDto"][];
+            totals: components["schemas"]["ExpiringTotalDto"][];
         };
         AuditEventDto: {
             /**
@@ -1474,6 +1738,7 @@ export interface components {
         };
         PageOfAuditEventDto: {
             items: components["schemas"]["AuditEventDto"][];
+            /** @description items matching, over all pages */
             total: number;
             page: number;
             pageSize: number;
@@ -1492,13 +1757,13 @@ export interface components {
              */
             row: number;
             /**
-             * @description the column header
+             * @description the column header, as the template names it
              * @example Net unit price
              */
             column: string;
             /**
-             * @description the same as column (the contract names it field)
-             * @example Net unit price
+             * @description the API field the column fills, camelCase; a reference column names the id it fills (Org unit → orgUnitId)
+             * @example netUnitPrice
              */
             field: string;
             /**
@@ -1554,7 +1819,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["LoginResultDto"];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description too many failed logins for this email or from this client IP; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -1573,7 +1865,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["CurrentUserDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -1600,7 +1901,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageOfUserDto"];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1625,6 +1955,42 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -1646,6 +2012,42 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     UsersController_remove: {
@@ -1659,11 +2061,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1682,12 +2130,58 @@ export interface operations {
             };
         };
         responses: {
+            /** @description a new password ends the sessions of the old one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -1734,6 +2228,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfOrganizationDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     OrganizationsController_create: {
@@ -1757,6 +2278,42 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     OrganizationsController_get: {
@@ -1778,6 +2335,42 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     OrganizationsController_remove: {
@@ -1791,11 +2384,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description invalid input: details names each field and its problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1820,6 +2452,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -1851,6 +2528,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfOrgUnitDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     OrgUnitsController_create: {
@@ -1874,6 +2578,42 @@ export interface operations {
                     "application/json": components["schemas"]["OrgUnitDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     OrgUnitsController_tree: {
@@ -1892,6 +2632,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrgUnitTreeDto"][];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -1915,6 +2673,42 @@ export interface operations {
                     "application/json": components["schemas"]["OrgUnitDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     OrgUnitsController_remove: {
@@ -1928,11 +2722,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description invalid input: details names each field and its problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1957,6 +2790,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description a business rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -1987,6 +2874,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfLocationDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LocationsController_create: {
@@ -2010,6 +2924,33 @@ export interface operations {
                     "application/json": components["schemas"]["LocationDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LocationsController_tree: {
@@ -2028,6 +2969,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LocationTreeDto"][];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2051,6 +3010,42 @@ export interface operations {
                     "application/json": components["schemas"]["LocationDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LocationsController_remove: {
@@ -2064,11 +3059,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description invalid input: details names each field and its problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2093,6 +3127,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description a business rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2122,6 +3201,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfSoftwareDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     SoftwareController_create: {
@@ -2145,6 +3251,42 @@ export interface operations {
                     "application/json": components["schemas"]["SoftwareDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     SoftwareController_get: {
@@ -2166,6 +3308,42 @@ export interface operations {
                     "application/json": components["schemas"]["SoftwareDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     SoftwareController_remove: {
@@ -2179,11 +3357,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description invalid input: details names each field and its problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2208,6 +3425,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SoftwareDto"];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2236,6 +3498,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfLicenseCategoryDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LicenseCategoriesController_create: {
@@ -2259,6 +3548,42 @@ export interface operations {
                     "application/json": components["schemas"]["LicenseCategoryDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LicenseCategoriesController_get: {
@@ -2280,6 +3605,42 @@ export interface operations {
                     "application/json": components["schemas"]["LicenseCategoryDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LicenseCategoriesController_remove: {
@@ -2293,11 +3654,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description invalid input: details names each field and its problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2322,6 +3722,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LicenseCategoryDto"];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2355,6 +3800,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfPersonDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     PersonsController_create: {
@@ -2378,6 +3850,42 @@ export interface operations {
                     "application/json": components["schemas"]["PersonDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     PersonsController_get: {
@@ -2399,6 +3907,42 @@ export interface operations {
                     "application/json": components["schemas"]["PersonDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     PersonsController_remove: {
@@ -2412,11 +3956,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description invalid input: details names each field and its problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2441,6 +4024,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonDto"];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2474,6 +4102,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfAssetDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     AssetsController_create: {
@@ -2497,6 +4152,42 @@ export interface operations {
                     "application/json": components["schemas"]["AssetDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     AssetsController_get: {
@@ -2518,6 +4209,42 @@ export interface operations {
                     "application/json": components["schemas"]["AssetDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     AssetsController_remove: {
@@ -2531,11 +4258,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description invalid input: details names each field and its problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2560,6 +4317,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2601,6 +4403,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfLicenseDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LicensesController_create: {
@@ -2624,6 +4453,42 @@ export interface operations {
                     "application/json": components["schemas"]["LicenseDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LicensesController_get: {
@@ -2645,6 +4510,42 @@ export interface operations {
                     "application/json": components["schemas"]["LicenseDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LicensesController_remove: {
@@ -2658,11 +4559,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description invalid input: details names each field and its problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2689,6 +4629,51 @@ export interface operations {
                     "application/json": components["schemas"]["LicenseDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description conflict with the current state: duplicate value, record in use, seats exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LicenseKeysController_list: {
@@ -2708,6 +4693,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LicenseKeyDto"][];
+                };
+            };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2735,6 +4756,42 @@ export interface operations {
                     "application/json": components["schemas"]["LicenseKeyDto"];
                 };
             };
+            /** @description invalid input: details names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     LicenseKeysController_remove: {
@@ -2749,11 +4806,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description invalid input: details names each field and its problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description the role or org-unit scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description no such record (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2772,6 +4859,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the new seats, one a person */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2794,6 +4882,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the seat is released, with its devices */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2817,6 +4906,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the new seats, one an asset */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2839,6 +4929,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the seat is released */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2858,6 +4949,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the current seats with their active devices */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2884,6 +4976,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the new holder's seat */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2912,11 +5005,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description every seat event, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageOfSeatEventDto"];
+                };
             };
         };
     };
@@ -2936,6 +5032,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the activation */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2959,12 +5056,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the device reset, and the resets now used */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ResetResultDto"];
                 };
             };
         };
@@ -2981,12 +5079,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the person's devices reset, and the resets now used */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ResetResultDto"];
                 };
             };
         };
@@ -3002,6 +5101,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the seats the person holds now, with their devices */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3023,6 +5123,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the seats the asset holds now, and its activations on per_user seats */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3048,7 +5149,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OffboardResultDto"];
+                };
             };
         };
     };
@@ -3075,16 +5178,15 @@ export interface operations {
                 /** @description expiration date between today and today + N */
                 expiringWithinDays?: number;
                 format?: "json" | "xlsx" | "csv";
-                /** @description With format=csv: the license lines behind the report instead of its rows. */
                 detail?: boolean;
                 groupBy?: "orgUnit" | "software" | "supplier" | "category" | "month";
                 /** @description owner: each line to the license's org unit; use: each seat's share to its holder's org unit */
                 view?: "owner" | "use";
                 /** @description purchase date from (inclusive) */
                 from?: string;
-                /** @description purchase date to (inclusive) */
+                /** @description purchase date to (inclusive); not before from */
                 to?: string;
-                /** @description org-unit grouping rolled up to this tree level (0 = company, 1 = divisions) */
+                /** @description with groupBy=orgUnit only: org units rolled up to this tree level (0 = company, 1 = divisions) */
                 depth?: number;
             };
             header?: never;
@@ -3093,11 +5195,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON by default; format=xlsx a workbook (Summary, data sheet, License lines); format=csv the rows (UTF-8 with BOM), or with detail=true the license lines. */
             200: {
                 headers: {
+                    /** @description files only: attachment; filename="costs-YYYY-MM-DD.xlsx" (CSV of the lines: "costs-lines-YYYY-MM-DD.csv") */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CostReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
             };
         };
     };
@@ -3124,9 +5233,7 @@ export interface operations {
                 /** @description expiration date between today and today + N */
                 expiringWithinDays?: number;
                 format?: "json" | "xlsx" | "csv";
-                /** @description With format=csv: the license lines behind the report instead of its rows. */
                 detail?: boolean;
-                /** @description Only licenses with at least one finding. */
                 onlyFindings?: boolean;
             };
             header?: never;
@@ -3135,11 +5242,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON by default; format=xlsx a workbook (Summary, data sheet, License lines); format=csv the rows (UTF-8 with BOM), or with detail=true the license lines. */
             200: {
                 headers: {
+                    /** @description files only: attachment; filename="compliance-YYYY-MM-DD.xlsx" (CSV of the lines: "compliance-lines-YYYY-MM-DD.csv") */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageOfComplianceRowDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
             };
         };
     };
@@ -3166,7 +5280,6 @@ export interface operations {
                 /** @description expiration date between today and today + N */
                 expiringWithinDays?: number;
                 format?: "json" | "xlsx" | "csv";
-                /** @description With format=csv: the license lines behind the report instead of its rows. */
                 detail?: boolean;
                 days?: number;
             };
@@ -3176,11 +5289,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON by default; format=xlsx a workbook (Summary, data sheet, License lines); format=csv the rows (UTF-8 with BOM), or with detail=true the license lines. */
             200: {
                 headers: {
+                    /** @description files only: attachment; filename="expiring-YYYY-MM-DD.xlsx" (CSV of the lines: "expiring-lines-YYYY-MM-DD.csv") */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExpiringReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
             };
         };
     };
@@ -3242,7 +5362,6 @@ export interface operations {
     ImportsController_run: {
         parameters: {
             query?: {
-                /** @description true: check the file and report what would happen, write nothing. */
                 dryRun?: boolean;
             };
             header?: never;

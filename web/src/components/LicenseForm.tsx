@@ -1,15 +1,38 @@
 import { useEffect, useState } from 'react';
 import {
-  ActionIcon, Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, TreeSelect,
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  TreeSelect,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, unwrap, type License, type Schemas } from '../api/client';
+import { api, unwrap, type License, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { notifyOk } from '../errors';
 import { grossOf } from '../money';
-import { toTreeData, useCategories, useLocationTree, useOrganizations, useOrgUnitTree, useSoftware } from '../lookups';
+import {
+  categoryLookup,
+  organizationLookup,
+  softwareLookup,
+  toTreeData,
+  useLocationTree,
+  useOrgUnitTree,
+} from '../lookups';
+import { LookupSelect } from './common';
+import { fieldErrorsOf } from './formErrors';
 
 type Values = {
   name: string;
@@ -37,8 +60,23 @@ type Values = {
   notes: string;
 };
 
-const FINANCIAL = new Set(['purchaseDate', 'invoiceNumber', 'netUnitPrice', 'vatRate', 'currency', 'supplierId']);
-const KEYS_FIELDS = new Set(['keys']);
+const FINANCIAL = new Set([
+  'purchaseDate',
+  'invoiceNumber',
+  'netUnitPrice',
+  'vatRate',
+  'currency',
+  'supplierId',
+]);
+/** The 409s refusing a change below what is in use, each about one field. */
+const IN_USE_FIELD = {
+  QUANTITY_BELOW_USE: 'quantity',
+  METRIC_IN_USE: 'metric',
+  ACTIVATIONS_BELOW_USE: 'maxActivations',
+  RESETS_BELOW_USE: 'maxDeviceResets',
+};
+const owners = organizationLookup(['internal']);
+const suppliers = organizationLookup(['supplier', 'manufacturer']);
 
 function initial(l?: License): Values {
   return {
@@ -103,6 +141,17 @@ interface NewKey {
   key: string;
   note: string;
 }
+const NO_KEY: NewKey = { key: '', note: '' };
+
+/** A key the API refused after the license itself was saved, with the keys not sent yet. */
+class KeyRefused extends Error {
+  constructor(
+    readonly refusal: unknown,
+    readonly unsent: NewKey[],
+  ) {
+    super(refusal instanceof Error ? refusal.message : String(refusal));
+  }
+}
 
 export function LicenseFormModal({
   opened,
@@ -117,11 +166,14 @@ export function LicenseFormModal({
 }) {
   const { me } = useAuth();
   const qc = useQueryClient();
-  const editing = !!license;
+  // The license being edited: the one given, or the one this window created, so that a
+  // Save after a refused key changes that license instead of creating a second one.
+  const [created, setCreated] = useState<License | null>(null);
+  const current = license ?? created;
   const financeOnly = me?.role === 'finance';
   const [tab, setTab] = useState<string | null>('basic');
   const [keys, setKeys] = useState<NewKey[]>([]);
-  const [newKey, setNewKey] = useState<NewKey>({ key: '', note: '' });
+  const [newKey, setNewKey] = useState<NewKey>(NO_KEY);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: initial(license),
@@ -134,51 +186,57 @@ export function LicenseFormModal({
     },
   });
 
+  // a fresh form each time the window opens (or shows another license), not on every render
   useEffect(() => {
     if (opened) {
       form.setValues(initial(license));
       form.resetDirty(initial(license));
       form.clearErrors();
+      setCreated(null);
       setKeys([]);
-      setNewKey({ key: '', note: '' });
+      setNewKey(NO_KEY);
       setFormError(null);
       setTab('basic');
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, license?.id]);
 
-  const software = useSoftware();
-  const categories = useCategories();
-  const orgs = useOrganizations();
   const ouTree = useOrgUnitTree();
   const locTree = useLocationTree();
-  const orgOptions = (kinds: string[]) =>
-    (orgs.data?.items ?? []).filter((o) => kinds.includes(o.kind)).map((o) => ({ value: o.id, label: o.name }));
 
   const save = useMutation({
+    // refusals show in the window, at their fields
+    meta: { silent: true },
     mutationFn: async (v: Values) => {
       const body = toBody(v);
       let saved: License;
-      if (license) {
+      if (current) {
         const dirty = Object.fromEntries(
           Object.entries(body).filter(([k]) => form.isDirty(k as keyof Values)),
         ) as Schemas['UpdateLicenseDto'];
         saved = Object.keys(dirty).length
           ? ((await unwrap(
-              api.PATCH('/api/v1/licenses/{id}', { params: { path: { id: license.id } }, body: dirty }),
+              api.PATCH('/api/v1/licenses/{id}', { params: { path: { id: current.id } }, body: dirty }),
             )) as License)
-          : license;
+          : current;
       } else {
         saved = (await unwrap(api.POST('/api/v1/licenses', { body }))) as License;
+        setCreated(saved);
       }
-      const pending = newKey.key.trim() ? [...keys, newKey] : keys;
-      for (const k of pending) {
-        await unwrap(
-          api.POST('/api/v1/licenses/{id}/keys', {
-            params: { path: { id: saved.id } },
-            body: { key: k.key.trim(), note: str(k.note) },
-          }),
-        );
+      form.resetDirty(v);
+      const unsent = newKey.key.trim() ? [...keys, newKey] : [...keys];
+      while (unsent.length) {
+        const k = unsent[0];
+        try {
+          await unwrap(
+            api.POST('/api/v1/licenses/{id}/keys', {
+              params: { path: { id: saved.id } },
+              body: { key: k.key.trim(), note: str(k.note) },
+            }),
+          );
+        } catch (e) {
+          throw new KeyRefused(e, unsent);
+        }
+        unsent.shift();
       }
       return saved;
     },
@@ -186,19 +244,28 @@ export function LicenseFormModal({
       qc.invalidateQueries({ queryKey: ['licenses'] });
       qc.invalidateQueries({ queryKey: ['license', saved.id] });
       qc.invalidateQueries({ queryKey: ['keys', saved.id] });
-      notifyOk(editing ? 'License saved' : 'License has been added to the list');
+      notifyOk(current ? 'License saved' : 'License has been added to the list');
       onClose();
       onSaved?.(saved);
     },
     onError: (err) => {
-      if (err instanceof ApiError) {
-        const fe = err.fieldErrors;
-        if (Object.keys(fe).length) {
-          form.setErrors(fe);
-          if (Object.keys(fe).some((k) => !KEYS_FIELDS.has(k))) setTab('basic');
-        }
-        setFormError(err.message);
-      } else setFormError(String(err));
+      if (err instanceof KeyRefused) {
+        // The license is saved: the refused key goes back into the key field with the
+        // API's words (`details.key`), the keys after it stay listed.
+        qc.invalidateQueries({ queryKey: ['licenses'] });
+        const [refused, ...rest] = err.unsent;
+        const { fields, message } = fieldErrorsOf(err.refusal);
+        setNewKey(refused);
+        setKeys(rest);
+        form.setFieldError('keys', fields.key ?? fields.note ?? message);
+        setFormError(`The license is saved, but a key was refused: ${message}`);
+        setTab('keys');
+        return;
+      }
+      const { fields, message } = fieldErrorsOf(err, IN_USE_FIELD);
+      form.setErrors(fields);
+      if (Object.keys(fields).length) setTab('basic');
+      setFormError(message);
     },
   });
 
@@ -206,8 +273,14 @@ export function LicenseFormModal({
   const gross = grossOf(form.values.netUnitPrice, form.values.vatRate);
 
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? `Edit license` : 'New license'} size="xl">
-      <form onSubmit={form.onSubmit((v) => save.mutate(v), () => setTab('basic'))} noValidate>
+    <Modal opened={opened} onClose={onClose} title={current ? 'Edit license' : 'New license'} size="xl">
+      <form
+        onSubmit={form.onSubmit(
+          (v) => save.mutate(v),
+          () => setTab('basic'),
+        )}
+        noValidate
+      >
         <Stack>
           {formError && (
             <Alert color="red" role="alert" title="Not saved">
@@ -222,48 +295,156 @@ export function LicenseFormModal({
             <Tabs.Panel value="basic" pt="md">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                 <TextInput label="Name" required disabled={dis('name')} {...form.getInputProps('name')} />
-                <Select label="License type (category)" clearable searchable disabled={dis('categoryId')}
-                  data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-                  {...form.getInputProps('categoryId')} />
-                <Select label="Software" clearable searchable disabled={dis('softwareId')}
-                  data={(software.data?.items ?? []).map((s) => ({ value: s.id, label: s.version ? `${s.name} ${s.version}` : s.name }))}
-                  {...form.getInputProps('softwareId')} />
-                <Select label="Organization" clearable searchable disabled={dis('organizationId')}
-                  data={orgOptions(['internal'])} {...form.getInputProps('organizationId')} />
-                <TreeSelect label="Organizational structure" clearable searchable defaultExpandAll disabled={dis('orgUnitId')}
-                  data={toTreeData(ouTree.data)} {...form.getInputProps('orgUnitId')} />
-                <TreeSelect label="Location structure" clearable searchable defaultExpandAll disabled={dis('locationStructureId')}
-                  data={toTreeData(locTree.data)} {...form.getInputProps('locationStructureId')} />
-                <TreeSelect label="Location" clearable searchable defaultExpandAll disabled={dis('locationId')}
-                  data={toTreeData(locTree.data)} {...form.getInputProps('locationId')} />
-                <TextInput label="Serial number" disabled={dis('serialNumber')} {...form.getInputProps('serialNumber')} />
-                <TextInput label="Inventory number" disabled={dis('inventoryNumber')} {...form.getInputProps('inventoryNumber')} />
-                <Select label="Manufacturer/Supplier organization" clearable searchable
-                  data={orgOptions(['supplier', 'manufacturer'])} {...form.getInputProps('supplierId')} />
-                <DateInput label="Expiration date" valueFormat="YYYY-MM-DD" clearable disabled={dis('expirationDate')}
-                  {...form.getInputProps('expirationDate')} />
-                <DateInput label="Support date" valueFormat="YYYY-MM-DD" clearable disabled={dis('supportDate')}
-                  {...form.getInputProps('supportDate')} />
-                <DateInput label="Purchase date" valueFormat="YYYY-MM-DD" clearable {...form.getInputProps('purchaseDate')} />
+                <LookupSelect
+                  lookup={categoryLookup}
+                  label="License type (category)"
+                  clearable
+                  disabled={dis('categoryId')}
+                  {...form.getInputProps('categoryId')}
+                />
+                <LookupSelect
+                  lookup={softwareLookup}
+                  label="Software"
+                  clearable
+                  disabled={dis('softwareId')}
+                  {...form.getInputProps('softwareId')}
+                />
+                <LookupSelect
+                  lookup={owners}
+                  label="Organization"
+                  clearable
+                  disabled={dis('organizationId')}
+                  {...form.getInputProps('organizationId')}
+                />
+                <TreeSelect
+                  label="Organizational structure"
+                  clearable
+                  searchable
+                  defaultExpandAll
+                  disabled={dis('orgUnitId')}
+                  data={toTreeData(ouTree.data)}
+                  {...form.getInputProps('orgUnitId')}
+                />
+                <TreeSelect
+                  label="Location structure"
+                  clearable
+                  searchable
+                  defaultExpandAll
+                  disabled={dis('locationStructureId')}
+                  data={toTreeData(locTree.data)}
+                  {...form.getInputProps('locationStructureId')}
+                />
+                <TreeSelect
+                  label="Location"
+                  clearable
+                  searchable
+                  defaultExpandAll
+                  disabled={dis('locationId')}
+                  data={toTreeData(locTree.data)}
+                  {...form.getInputProps('locationId')}
+                />
+                <TextInput
+                  label="Serial number"
+                  disabled={dis('serialNumber')}
+                  {...form.getInputProps('serialNumber')}
+                />
+                <TextInput
+                  label="Inventory number"
+                  disabled={dis('inventoryNumber')}
+                  {...form.getInputProps('inventoryNumber')}
+                />
+                <LookupSelect
+                  lookup={suppliers}
+                  label="Manufacturer/Supplier organization"
+                  clearable
+                  {...form.getInputProps('supplierId')}
+                />
+                <DateInput
+                  label="Expiration date"
+                  valueFormat="YYYY-MM-DD"
+                  clearable
+                  disabled={dis('expirationDate')}
+                  {...form.getInputProps('expirationDate')}
+                />
+                <DateInput
+                  label="Support date"
+                  valueFormat="YYYY-MM-DD"
+                  clearable
+                  disabled={dis('supportDate')}
+                  {...form.getInputProps('supportDate')}
+                />
+                <DateInput
+                  label="Purchase date"
+                  valueFormat="YYYY-MM-DD"
+                  clearable
+                  {...form.getInputProps('purchaseDate')}
+                />
                 <TextInput label="Invoice number" {...form.getInputProps('invoiceNumber')} />
-                <TextInput label="Net unit price" inputMode="decimal" required {...form.getInputProps('netUnitPrice')} />
+                <TextInput
+                  label="Net unit price"
+                  inputMode="decimal"
+                  required
+                  {...form.getInputProps('netUnitPrice')}
+                />
                 <TextInput label="VAT %" inputMode="decimal" required {...form.getInputProps('vatRate')} />
-                <TextInput label="Gross unit price" readOnly value={gross ?? ''} description="Computed from net and VAT"
-                  aria-live="polite" data-testid="gross-price" />
+                <TextInput
+                  label="Gross unit price"
+                  readOnly
+                  value={gross ?? ''}
+                  description="Computed from net and VAT"
+                  aria-live="polite"
+                  data-testid="gross-price"
+                />
                 <TextInput label="Currency" required maxLength={3} {...form.getInputProps('currency')} />
-                <Select label="Metric (per user or per computer)" required allowDeselect={false} disabled={dis('metric')}
-                  data={[{ value: 'per_user', label: 'Per user' }, { value: 'per_device', label: 'Per device (computer)' }]}
-                  {...form.getInputProps('metric')} />
-                <NumberInput label="Quantity per user/computer" required min={0} allowDecimal={false} disabled={dis('quantity')}
-                  {...form.getInputProps('quantity')} />
-                <NumberInput label="Max activations per user" min={1} allowDecimal={false} disabled={dis('maxActivationsPerUser')}
-                  {...form.getInputProps('maxActivationsPerUser')} />
-                <NumberInput label="Max activations (whole license)" min={0} allowDecimal={false} disabled={dis('maxActivations')}
-                  {...form.getInputProps('maxActivations')} />
-                <NumberInput label="Max device resets" min={0} allowDecimal={false} disabled={dis('maxDeviceResets')}
-                  {...form.getInputProps('maxDeviceResets')} />
+                <Select
+                  label="Metric (per user or per computer)"
+                  required
+                  allowDeselect={false}
+                  disabled={dis('metric')}
+                  data={[
+                    { value: 'per_user', label: 'Per user' },
+                    { value: 'per_device', label: 'Per device (computer)' },
+                  ]}
+                  {...form.getInputProps('metric')}
+                />
+                <NumberInput
+                  label="Quantity per user/computer"
+                  required
+                  min={0}
+                  allowDecimal={false}
+                  disabled={dis('quantity')}
+                  {...form.getInputProps('quantity')}
+                />
+                <NumberInput
+                  label="Max activations per user"
+                  min={1}
+                  allowDecimal={false}
+                  disabled={dis('maxActivationsPerUser')}
+                  {...form.getInputProps('maxActivationsPerUser')}
+                />
+                <NumberInput
+                  label="Max activations (whole license)"
+                  min={0}
+                  allowDecimal={false}
+                  disabled={dis('maxActivations')}
+                  {...form.getInputProps('maxActivations')}
+                />
+                <NumberInput
+                  label="Max device resets"
+                  min={0}
+                  allowDecimal={false}
+                  disabled={dis('maxDeviceResets')}
+                  {...form.getInputProps('maxDeviceResets')}
+                />
               </SimpleGrid>
-              <Textarea mt="sm" label="Notes" autosize minRows={2} disabled={dis('notes')} {...form.getInputProps('notes')} />
+              <Textarea
+                mt="sm"
+                label="Notes"
+                autosize
+                minRows={2}
+                disabled={dis('notes')}
+                {...form.getInputProps('notes')}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="keys" pt="md">
               <Stack>
@@ -282,8 +463,12 @@ export function LicenseFormModal({
                               <Table.Td ff="monospace">{k.key}</Table.Td>
                               <Table.Td>{k.note}</Table.Td>
                               <Table.Td w={40}>
-                                <ActionIcon variant="subtle" color="red" aria-label={`Remove key ${k.key}`}
-                                  onClick={() => setKeys(keys.filter((_, j) => j !== i))}>
+                                <ActionIcon
+                                  variant="subtle"
+                                  color="red"
+                                  aria-label={`Remove key ${k.key}`}
+                                  onClick={() => setKeys(keys.filter((_, j) => j !== i))}
+                                >
                                   ×
                                 </ActionIcon>
                               </Table.Td>
@@ -293,12 +478,31 @@ export function LicenseFormModal({
                       </Table>
                     )}
                     <Group align="flex-end">
-                      <TextInput label="License key" value={newKey.key} error={form.errors.keys}
-                        onChange={(e) => setNewKey({ ...newKey, key: e.currentTarget.value })} style={{ flex: 2 }} />
-                      <TextInput label="Key note" value={newKey.note}
-                        onChange={(e) => setNewKey({ ...newKey, note: e.currentTarget.value })} style={{ flex: 1 }} />
-                      <Button variant="default" disabled={!newKey.key.trim()}
-                        onClick={() => { setKeys([...keys, newKey]); setNewKey({ key: '', note: '' }); }}>
+                      <TextInput
+                        label="License key"
+                        value={newKey.key}
+                        error={form.errors.keys}
+                        onChange={(e) => {
+                          setNewKey({ ...newKey, key: e.currentTarget.value });
+                          form.clearFieldError('keys');
+                        }}
+                        style={{ flex: 2 }}
+                      />
+                      <TextInput
+                        label="Key note"
+                        value={newKey.note}
+                        onChange={(e) => setNewKey({ ...newKey, note: e.currentTarget.value })}
+                        style={{ flex: 1 }}
+                      />
+                      <Button
+                        variant="default"
+                        disabled={!newKey.key.trim()}
+                        onClick={() => {
+                          setKeys([...keys, newKey]);
+                          setNewKey(NO_KEY);
+                          form.clearFieldError('keys');
+                        }}
+                      >
                         Add another key
                       </Button>
                     </Group>
@@ -308,8 +512,12 @@ export function LicenseFormModal({
             </Tabs.Panel>
           </Tabs>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={save.isPending}>Save</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Save
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -1,12 +1,39 @@
-import { Badge, Group, Progress, Table, Text, UnstyledButton } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  TreeSelect,
+  UnstyledButton,
+  type OptionsFilter,
+  type SelectProps,
+} from '@mantine/core';
+import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import type { License } from '../api/client';
+import {
+  softwareLookup,
+  toTreeData,
+  useLookupNames,
+  useLookupOptions,
+  useOrgUnitTree,
+  type Lookup,
+} from '../lookups';
 
 const STATUS_COLOR = { active: 'green', expiring: 'yellow', expired: 'red' } as const;
 
 export function StatusBadge({ status }: { status: License['status'] }) {
+  // never narrower than its word: a tight table column would cut it to "ACTI…"
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light">
+    <Badge color={STATUS_COLOR[status]} variant="light" miw="max-content">
       {status}
     </Badge>
   );
@@ -49,3 +76,237 @@ export function SortTh({
 }
 
 export const METRIC_LABEL = { per_user: 'Per user', per_device: 'Per device' } as const;
+
+/** The server has searched already: the box shows what it answered. */
+const serverFiltered: OptionsFilter = ({ options }) => options;
+
+/**
+ * Options of a picker searched on the server as the user types, with the chosen
+ * records always among them (named even when the search has moved on).
+ */
+function usePickerData<T extends { id: string }>(
+  lookup: Lookup<T>,
+  chosen: string[],
+  search: string,
+  exclude?: ReadonlySet<string>,
+) {
+  const [q] = useDebouncedValue(search, 250);
+  const { options, searching } = useLookupOptions(lookup, q, exclude);
+  const names = useLookupNames(lookup, chosen);
+  const listed = new Set(options.map((o) => o.value));
+  const data = [
+    ...chosen.filter((id) => !listed.has(id)).map((id) => ({ value: id, label: names.get(id) ?? id })),
+    ...options,
+  ];
+  return {
+    data,
+    filter: serverFiltered,
+    nothingFoundMessage: searching ? 'Searching…' : 'Nothing found',
+  };
+}
+
+type PickerProps<T extends { id: string }> = {
+  lookup: Lookup<T>;
+  exclude?: ReadonlySet<string>;
+} & Omit<SelectProps, 'data' | 'searchable' | 'searchValue' | 'onSearchChange' | 'filter'>;
+
+/** A searchable single-choice picker over a record list of any length. */
+export function LookupSelect<T extends { id: string }>({ lookup, exclude, value, ...rest }: PickerProps<T>) {
+  const [search, setSearch] = useState('');
+  const chosen = value ? [value] : [];
+  const chosenLabel = useLookupNames(lookup, chosen).get(value ?? '');
+  // The box shows the chosen record's name: that is no search, the list starts from the top.
+  const picker = usePickerData(lookup, chosen, search === chosenLabel ? '' : search, exclude);
+  return (
+    <Select
+      searchable
+      value={value ?? null}
+      searchValue={search}
+      onSearchChange={setSearch}
+      {...picker}
+      {...rest}
+    />
+  );
+}
+
+/** A searchable multiple-choice picker over a record list of any length. */
+export function LookupMultiSelect<T extends { id: string }>({
+  lookup,
+  exclude,
+  label,
+  value,
+  onChange,
+}: {
+  lookup: Lookup<T>;
+  exclude?: ReadonlySet<string>;
+  label: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const [search, setSearch] = useState('');
+  const picker = usePickerData(lookup, value, search, exclude);
+  return (
+    <MultiSelect
+      label={label}
+      searchable
+      hidePickedOptions
+      value={value}
+      onChange={onChange}
+      searchValue={search}
+      onSearchChange={setSearch}
+      {...picker}
+    />
+  );
+}
+
+/** Filters of the license list, shared by the licenses page and the reports (API.md: the reports take them). */
+export interface LicenseFilters {
+  q?: string;
+  softwareId?: string;
+  orgUnitId?: string;
+  status?: License['status'];
+  metric?: License['metric'];
+  expiringWithinDays?: number;
+}
+
+export const STATUSES: License['status'][] = ['active', 'expiring', 'expired'];
+export const METRICS: License['metric'][] = ['per_user', 'per_device'];
+
+export function LicenseFilterFields({
+  value,
+  onChange,
+  fields,
+}: {
+  value: LicenseFilters;
+  onChange: (next: LicenseFilters) => void;
+  fields: (keyof LicenseFilters)[];
+}) {
+  const tree = useOrgUnitTree();
+  const set = <K extends keyof LicenseFilters>(k: K, v: LicenseFilters[K] | null) =>
+    onChange({ ...value, [k]: v ?? undefined });
+  // the search box answers each key at once, the filter follows when typing pauses
+  const [text, setText] = useState(value.q ?? '');
+  const setQ = useDebouncedCallback((q: string) => set('q', q.trim() || undefined), 300);
+  useEffect(() => setText(value.q ?? ''), [value.q]);
+  const show = new Set(fields);
+  return (
+    <Group align="flex-end" gap="sm">
+      {show.has('q') && (
+        <TextInput
+          label="Search"
+          placeholder="Name, serial, invoice…"
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setQ(e.currentTarget.value);
+          }}
+          w={220}
+        />
+      )}
+      {show.has('metric') && (
+        <Select
+          label="Metric"
+          clearable
+          data={METRICS.map((m) => ({ value: m, label: METRIC_LABEL[m] }))}
+          value={value.metric ?? null}
+          onChange={(v) => set('metric', v as License['metric'] | null)}
+          w={140}
+        />
+      )}
+      {show.has('status') && (
+        <Select
+          label="Status"
+          clearable
+          data={STATUSES}
+          value={value.status ?? null}
+          onChange={(v) => set('status', v as License['status'] | null)}
+          w={140}
+        />
+      )}
+      {show.has('expiringWithinDays') && (
+        <NumberInput
+          label="Expiring within days"
+          min={0}
+          allowDecimal={false}
+          value={value.expiringWithinDays ?? ''}
+          onChange={(v) => set('expiringWithinDays', typeof v === 'number' ? v : null)}
+          w={170}
+        />
+      )}
+      {show.has('softwareId') && (
+        <LookupSelect
+          lookup={softwareLookup}
+          label="Software"
+          clearable
+          value={value.softwareId ?? null}
+          onChange={(v) => set('softwareId', v)}
+          w={220}
+        />
+      )}
+      {show.has('orgUnitId') && (
+        <TreeSelect
+          label="Org unit"
+          clearable
+          searchable
+          defaultExpandAll
+          data={toTreeData(tree.data)}
+          value={value.orgUnitId ?? null}
+          onChange={(v) => set('orgUnitId', v)}
+          w={220}
+        />
+      )}
+    </Group>
+  );
+}
+
+export interface Confirmation {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * Asks before an action that cannot be taken back (a reset, an unassign, a deletion).
+ * `ask` opens the dialog; it closes when the action succeeded and stays open on a
+ * refusal, whose message the request's own handler shows.
+ */
+export function useConfirmation() {
+  // the last question stays while the dialog closes, so its text does not vanish mid-animation
+  const [pending, setPending] = useState<Confirmation | null>(null);
+  const [opened, setOpened] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const ask = (c: Confirmation) => {
+    setPending(c);
+    setOpened(true);
+  };
+  const close = () => setOpened(false);
+  const confirm = async () => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      await pending.run();
+      close();
+    } catch {
+      // shown by the mutation's error handler; the dialog stays for Cancel
+    } finally {
+      setBusy(false);
+    }
+  };
+  const dialog = (
+    <Modal opened={opened} onClose={close} title={pending?.title}>
+      <Stack>
+        <Text size="sm">{pending?.message}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} data-autofocus>
+            Cancel
+          </Button>
+          <Button color="red" loading={busy} onClick={confirm}>
+            {pending?.confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+  return { ask, dialog };
+}

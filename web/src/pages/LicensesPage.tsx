@@ -1,55 +1,85 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { Anchor, Button, Group, NumberInput, Pagination, Select, Stack, Table, Text, TextInput, Title, TreeSelect } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Anchor, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap, type License } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { can, useAuth } from '../auth';
-import { METRIC_LABEL, SeatsBar, SortTh, StatusBadge } from '../components/common';
+import {
+  LicenseFilterFields,
+  METRIC_LABEL,
+  METRICS,
+  SeatsBar,
+  SortTh,
+  StatusBadge,
+  STATUSES,
+  type LicenseFilters,
+} from '../components/common';
 import { LicenseFormModal } from '../components/LicenseForm';
-import { flattenTree, nameMap, toTreeData, useOrgUnitTree, useSoftware } from '../lookups';
+import { flattenTree, softwareLookup, useLookupNames, useOrgUnitTree } from '../lookups';
 
 const PAGE_SIZE = 20;
+// short values a narrow column would break mid-word ("2026-09-" / "30"); the name column wraps instead
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+const SORTS = ['name', 'metric', 'usedSeats', 'expirationDate', 'netUnitPrice', 'status'];
+
+const oneOf = <T extends string>(allowed: readonly T[], v: string | null) =>
+  allowed.includes(v as T) ? (v as T) : undefined;
+
+/**
+ * The list's state lives in the URL (`?q=&status=&sort=-usedSeats&page=2`…), so Back and
+ * reload bring the same page; what the URL holds that the API would refuse is dropped.
+ */
+function useListParams() {
+  const [params, setParams] = useSearchParams();
+  const days = Number(params.get('expiringWithinDays'));
+  const filters: LicenseFilters = {
+    q: params.get('q') || undefined,
+    softwareId: params.get('softwareId') || undefined,
+    orgUnitId: params.get('orgUnitId') || undefined,
+    status: oneOf(STATUSES, params.get('status')),
+    metric: oneOf(METRICS, params.get('metric')),
+    expiringWithinDays:
+      params.has('expiringWithinDays') && Number.isInteger(days) && days >= 0 ? days : undefined,
+  };
+  const sort = SORTS.includes((params.get('sort') ?? '').replace(/^-/, '')) ? params.get('sort')! : 'name';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '', 10) || 1);
+
+  const write = (next: LicenseFilters, nextSort: string, nextPage: number) => {
+    const out = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v !== undefined) out.set(k, String(v));
+    if (nextSort !== 'name') out.set('sort', nextSort);
+    if (nextPage > 1) out.set('page', String(nextPage));
+    setParams(out, { replace: true });
+  };
+  return {
+    filters,
+    sort,
+    page,
+    // a new filter or order starts again at page 1
+    setFilters: (f: LicenseFilters) => write(f, sort, 1),
+    setSort: (s: string) => write(filters, s, 1),
+    setPage: (p: number) => write(filters, sort, p),
+  };
+}
 
 export function LicensesPage() {
   const { me } = useAuth();
   const nav = useNavigate();
-  const [q, setQ] = useState('');
-  const [dq] = useDebouncedValue(q, 300);
-  const [metric, setMetric] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [expiring, setExpiring] = useState<number | string>('');
-  const [softwareId, setSoftwareId] = useState<string | null>(null);
-  const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
-  const [sort, setSort] = useState('name');
-  const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
+  const { filters, sort, page, setFilters, setSort, setPage } = useListParams();
 
-  const software = useSoftware();
-  const tree = useOrgUnitTree();
-  const swNames = nameMap(software.data?.items);
-  const ouNames = flattenTree(tree.data);
-
-  const query = {
-    page,
-    pageSize: PAGE_SIZE,
-    sort,
-    q: dq || undefined,
-    metric: (metric ?? undefined) as License['metric'] | undefined,
-    status: (status ?? undefined) as License['status'] | undefined,
-    expiringWithinDays: typeof expiring === 'number' ? expiring : undefined,
-    softwareId: softwareId ?? undefined,
-    orgUnitId: orgUnitId ?? undefined,
-  };
+  const query = { ...filters, page, pageSize: PAGE_SIZE, sort };
   const list = useQuery({
     queryKey: ['licenses', query],
     queryFn: () => unwrap(api.GET('/api/v1/licenses', { params: { query } })),
     placeholderData: keepPreviousData,
   });
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const items = list.data?.items ?? [];
+  const swNames = useLookupNames(
+    softwareLookup,
+    items.map((l) => l.softwareId),
+  );
+  const ouNames = flattenTree(useOrgUnitTree().data);
   const total = list.data?.total ?? 0;
 
   return (
@@ -58,76 +88,39 @@ export function LicensesPage() {
         <Title order={2}>Licenses</Title>
         {can.manage(me?.role) && <Button onClick={() => setCreating(true)}>New license</Button>}
       </Group>
-      <Group align="flex-end" gap="sm">
-        <TextInput
-          label="Search"
-          placeholder="Name, serial, invoice…"
-          value={q}
-          onChange={(e) => reset(setQ)(e.currentTarget.value)}
-          w={220}
-        />
-        <Select
-          label="Metric"
-          clearable
-          data={[
-            { value: 'per_user', label: 'Per user' },
-            { value: 'per_device', label: 'Per device' },
-          ]}
-          value={metric}
-          onChange={reset(setMetric)}
-          w={140}
-        />
-        <Select
-          label="Status"
-          clearable
-          data={['active', 'expiring', 'expired']}
-          value={status}
-          onChange={reset(setStatus)}
-          w={140}
-        />
-        <NumberInput
-          label="Expiring within days"
-          min={0}
-          value={expiring}
-          onChange={reset(setExpiring)}
-          w={170}
-        />
-        <Select
-          label="Software"
-          clearable
-          searchable
-          data={(software.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          value={softwareId}
-          onChange={reset(setSoftwareId)}
-          w={220}
-        />
-        <TreeSelect
-          label="Org unit"
-          clearable
-          searchable
-          defaultExpandAll
-          data={toTreeData(tree.data)}
-          value={orgUnitId}
-          onChange={reset(setOrgUnitId)}
-          w={220}
-        />
-      </Group>
+      <LicenseFilterFields
+        value={filters}
+        onChange={setFilters}
+        fields={['q', 'metric', 'status', 'expiringWithinDays', 'softwareId', 'orgUnitId']}
+      />
       <Table.ScrollContainer minWidth={900}>
         <Table striped highlightOnHover aria-label="Licenses">
           <Table.Thead>
             <Table.Tr>
-              <SortTh field="name" sort={sort} onSort={setSort}>Name</SortTh>
+              <SortTh field="name" sort={sort} onSort={setSort}>
+                Name
+              </SortTh>
               <Table.Th>Software</Table.Th>
               <Table.Th>Org unit</Table.Th>
-              <SortTh field="metric" sort={sort} onSort={setSort}>Metric</SortTh>
-              <SortTh field="quantity" sort={sort} onSort={setSort}>Seats</SortTh>
-              <SortTh field="expirationDate" sort={sort} onSort={setSort}>Expires</SortTh>
-              <SortTh field="netUnitPrice" sort={sort} onSort={setSort}>Net unit</SortTh>
-              <Table.Th>Status</Table.Th>
+              <SortTh field="metric" sort={sort} onSort={setSort}>
+                Metric
+              </SortTh>
+              <SortTh field="usedSeats" sort={sort} onSort={setSort}>
+                Seats
+              </SortTh>
+              <SortTh field="expirationDate" sort={sort} onSort={setSort}>
+                Expires
+              </SortTh>
+              <SortTh field="netUnitPrice" sort={sort} onSort={setSort}>
+                Net unit
+              </SortTh>
+              <SortTh field="status" sort={sort} onSort={setSort}>
+                Status
+              </SortTh>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data?.items.map((l) => (
+            {items.map((l) => (
               <Table.Tr key={l.id} style={{ cursor: 'pointer' }} onClick={() => nav(`/licenses/${l.id}`)}>
                 <Table.Td>
                   <Anchor component={Link} to={`/licenses/${l.id}`} onClick={(e) => e.stopPropagation()}>
@@ -136,12 +129,12 @@ export function LicensesPage() {
                 </Table.Td>
                 <Table.Td>{(l.softwareId && swNames.get(l.softwareId)) || '—'}</Table.Td>
                 <Table.Td>{(l.orgUnitId && ouNames.get(l.orgUnitId)) || '—'}</Table.Td>
-                <Table.Td>{METRIC_LABEL[l.metric]}</Table.Td>
+                <Table.Td style={NO_WRAP}>{METRIC_LABEL[l.metric]}</Table.Td>
                 <Table.Td>
                   <SeatsBar used={l.usedSeats} quantity={l.quantity} />
                 </Table.Td>
-                <Table.Td>{l.expirationDate ?? '—'}</Table.Td>
-                <Table.Td>
+                <Table.Td style={NO_WRAP}>{l.expirationDate ?? '—'}</Table.Td>
+                <Table.Td style={NO_WRAP}>
                   {l.netUnitPrice} {l.currency}
                 </Table.Td>
                 <Table.Td>
@@ -149,7 +142,7 @@ export function LicensesPage() {
                 </Table.Td>
               </Table.Tr>
             ))}
-            {list.data && list.data.items.length === 0 && (
+            {list.data && items.length === 0 && (
               <Table.Tr>
                 <Table.Td colSpan={8}>
                   <Text c="dimmed">No licenses match.</Text>
@@ -163,9 +156,18 @@ export function LicensesPage() {
         <Text size="sm" c="dimmed">
           {total} license(s)
         </Text>
-        <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} />
+        <Pagination
+          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+          value={page}
+          onChange={setPage}
+          getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+        />
       </Group>
-      <LicenseFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(l) => nav(`/licenses/${l.id}`)} />
+      <LicenseFormModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(l) => nav(`/licenses/${l.id}`)}
+      />
     </Stack>
   );
 }
