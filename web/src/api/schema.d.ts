@@ -75,6 +75,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 200 when the database answers, 503 when it does not (or not in time). */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -369,6 +370,7 @@ export interface paths {
         delete: operations["LicensesController_remove"];
         options?: never;
         head?: never;
+        /** Finance may PATCH too, but only the financial fields (checked in the service). */
         patch: operations["LicensesController_update"];
         trace?: never;
     };
@@ -605,6 +607,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Frees every seat and device the person holds and deactivates them. */
         post: operations["HolderSeatsController_offboard"];
         delete?: never;
         options?: never;
@@ -619,6 +622,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Costs per org unit, software, supplier, category or purchase month, per currency. */
         get: operations["ReportsController_costs"];
         put?: never;
         post?: never;
@@ -635,6 +639,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Per license: quantity, used, available, status and findings (JSON paged; files hold every license). */
         get: operations["ReportsController_compliance"];
         put?: never;
         post?: never;
@@ -651,6 +656,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Licenses whose expiration or support date falls within `days`, soonest first, with the cost at stake. */
         get: operations["ReportsController_expiring"];
         put?: never;
         post?: never;
@@ -683,6 +689,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A template to fill in: header, an example row; in xlsx a sheet explaining each column and pick lists. */
         get: operations["ImportsController_template"];
         put?: never;
         post?: never;
@@ -701,6 +708,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Imports a file, all rows or none: 200 with the counts, or with every problem
+         *     (`errors`) and nothing written. `?dryRun=true` only checks.
+         */
         post: operations["ImportsController_run"];
         delete?: never;
         options?: never;
@@ -790,7 +801,10 @@ export interface components {
             pageSize: number;
         };
         CreateUserDto: {
-            /** @example ann.lee@example.com */
+            /**
+             * Format: email
+             * @example ann.lee@example.com
+             */
             email: string;
             /** @example Ann Lee */
             displayName: string;
@@ -804,7 +818,10 @@ export interface components {
             password: string;
         };
         UpdateUserDto: {
-            /** @example ann.lee@example.com */
+            /**
+             * Format: email
+             * @example ann.lee@example.com
+             */
             email?: string;
             /** @example Ann Lee */
             displayName?: string;
@@ -1084,6 +1101,7 @@ export interface components {
             /** @example Lee */
             lastName: string;
             /**
+             * Format: email
              * @description unique, case-insensitively
              * @example ann.lee@example.com
              */
@@ -1103,6 +1121,7 @@ export interface components {
             /** @example Lee */
             lastName?: string;
             /**
+             * Format: email
              * @description unique, case-insensitively
              * @example ann.lee@example.com
              */
@@ -2199,7 +2218,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
         };
     };
@@ -2384,6 +2405,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description invalid input: details names each field and its problem */
             400: {
                 headers: {
@@ -2722,6 +2749,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description invalid input: details names each field and its problem */
             400: {
                 headers: {
@@ -3059,6 +3092,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description invalid input: details names each field and its problem */
             400: {
                 headers: {
@@ -3357,6 +3396,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description invalid input: details names each field and its problem */
             400: {
                 headers: {
@@ -3654,6 +3699,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description invalid input: details names each field and its problem */
             400: {
                 headers: {
@@ -3956,6 +4007,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description invalid input: details names each field and its problem */
             400: {
                 headers: {
@@ -4258,6 +4315,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description invalid input: details names each field and its problem */
             400: {
                 headers: {
@@ -4559,6 +4622,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description invalid input: details names each field and its problem */
             400: {
                 headers: {
@@ -4806,6 +4875,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description invalid input: details names each field and its problem */
             400: {
                 headers: {
@@ -5178,6 +5253,7 @@ export interface operations {
                 /** @description expiration date between today and today + N */
                 expiringWithinDays?: number;
                 format?: "json" | "xlsx" | "csv";
+                /** @description With format=csv: the license lines behind the report instead of its rows. */
                 detail?: boolean;
                 groupBy?: "orgUnit" | "software" | "supplier" | "category" | "month";
                 /** @description owner: each line to the license's org unit; use: each seat's share to its holder's org unit */
@@ -5233,7 +5309,9 @@ export interface operations {
                 /** @description expiration date between today and today + N */
                 expiringWithinDays?: number;
                 format?: "json" | "xlsx" | "csv";
+                /** @description With format=csv: the license lines behind the report instead of its rows. */
                 detail?: boolean;
+                /** @description Only licenses with at least one finding. */
                 onlyFindings?: boolean;
             };
             header?: never;
@@ -5280,6 +5358,7 @@ export interface operations {
                 /** @description expiration date between today and today + N */
                 expiringWithinDays?: number;
                 format?: "json" | "xlsx" | "csv";
+                /** @description With format=csv: the license lines behind the report instead of its rows. */
                 detail?: boolean;
                 days?: number;
             };
@@ -5362,6 +5441,7 @@ export interface operations {
     ImportsController_run: {
         parameters: {
             query?: {
+                /** @description true: check the file and report what would happen, write nothing. */
                 dryRun?: boolean;
             };
             header?: never;

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, type QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 
 /**
@@ -48,4 +48,13 @@ export function ConfirmDelete({
       </Stack>
     </Modal>
   );
+}
+
+/**
+ * After a person or asset is deleted: its seats were released, so every license view is
+ * stale; its own queries are dropped from the refresh (they would only answer 404 now).
+ */
+export function refreshAfterHolderDeleted(qc: QueryClient, list: 'persons' | 'assets', id: string) {
+  qc.invalidateQueries({ queryKey: [list], predicate: (q) => q.queryKey[1] !== id });
+  for (const key of ['licenses', 'license', 'seats', 'history']) qc.invalidateQueries({ queryKey: [key] });
 }

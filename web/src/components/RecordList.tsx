@@ -4,11 +4,9 @@ import {
   Button,
   Group,
   Modal,
-  Pagination,
   SegmentedControl,
   Stack,
   Table,
-  Text,
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
@@ -16,7 +14,7 @@ import { useForm, type FormValidateInput, type UseFormReturnType } from '@mantin
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifyOk } from '../errors';
-import { SortTh } from './common';
+import { EmptyRow, PagedFooter, SortTh } from './common';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useRecordSave } from './useRecordSave';
 
@@ -211,21 +209,22 @@ export function RecordList<T extends { id: string }, V extends Record<string, un
                   </Table.Tr>
                 ))}
                 {list.isSuccess && !list.data.items.length && (
-                  <Table.Tr>
-                    <Table.Td colSpan={def.columns.length + 1}>
-                      <Text c="dimmed">Nothing found.</Text>
-                    </Table.Td>
-                  </Table.Tr>
+                  <EmptyRow columns={def.columns.length + 1}>Nothing found.</EmptyRow>
                 )}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {def.plural}: {total}
-            </Text>
-            <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} />
-          </Group>
+          <PagedFooter
+            label={
+              <>
+                {def.plural}: {total}
+              </>
+            }
+            total={total}
+            pageSize={PAGE_SIZE}
+            page={page}
+            onPage={setPage}
+          />
         </>
       )}
 

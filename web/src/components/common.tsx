@@ -6,6 +6,7 @@ import {
   Modal,
   MultiSelect,
   NumberInput,
+  Pagination,
   Progress,
   Select,
   Stack,
@@ -309,4 +310,38 @@ export function useConfirmation() {
     </Modal>
   );
   return { ask, dialog };
+}
+
+/** The row a table shows when nothing matches. */
+export function EmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={columns}>
+        <Text c="dimmed">{children}</Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Under a paged table: how many there are, and the pages (arrows named for screen readers). */
+export function PagedFooter(props: {
+  label: ReactNode;
+  total: number;
+  pageSize: number;
+  page: number;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed">
+        {props.label}
+      </Text>
+      <Pagination
+        total={Math.max(1, Math.ceil(props.total / props.pageSize))}
+        value={props.page}
+        onChange={props.onPage}
+        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+      />
+    </Group>
+  );
 }

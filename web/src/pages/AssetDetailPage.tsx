@@ -17,7 +17,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Asset, type Schemas } from '../api/client';
 import { can, useAuth } from '../auth';
 import { AssetFormModal, ASSET_KINDS, ASSET_STATUSES } from '../components/AssetForm';
-import { ConfirmDelete } from '../components/ConfirmDelete';
+import { ConfirmDelete, refreshAfterHolderDeleted } from '../components/ConfirmDelete';
 import { notifyOk } from '../errors';
 import { flattenTree, useLocationTree, useOrgUnitTree, usePersonNames } from '../lookups';
 import { STATUS_COLOR } from './AssetsPage';
@@ -141,10 +141,7 @@ export function AssetDetailPage() {
         onDeleted={() => {
           notifyOk(`${a.name} deleted`);
           navigate('/assets');
-          // the deleted asset's own queries would only answer 404 now
-          qc.invalidateQueries({ queryKey: ['assets'], predicate: (q) => q.queryKey[1] !== id });
-          for (const key of ['licenses', 'license', 'seats', 'history'])
-            qc.invalidateQueries({ queryKey: [key] });
+          refreshAfterHolderDeleted(qc, 'assets', id);
         }}
       >
         <Text size="sm">

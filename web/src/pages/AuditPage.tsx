@@ -1,17 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import {
-  Anchor,
-  Badge,
-  Group,
-  Pagination,
-  Select,
-  Spoiler,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Group, Select, Spoiler, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -20,6 +8,7 @@ import { api, getJson, unwrap, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { canAdmin } from '../components/adminAccess';
 import type { ListPage } from '../components/RecordList';
+import { EmptyRow, PagedFooter } from '../components/common';
 import {
   flattenTree,
   nameMap,
@@ -218,30 +207,23 @@ export function AuditPage() {
               </Table.Tr>
             ))}
             {events.isSuccess && !events.data.items.length && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text c="dimmed">No events match.</Text>
-                </Table.Td>
-              </Table.Tr>
+              <EmptyRow columns={5}>No events match.</EmptyRow>
             )}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {total} event(s)
-        </Text>
-        <Pagination
-          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-          value={page}
-          onChange={(p) =>
-            setParams((s) => {
-              s.set('page', String(p));
-              return s;
-            })
-          }
-        />
-      </Group>
+      <PagedFooter
+        label={<>{total} event(s)</>}
+        total={total}
+        pageSize={PAGE_SIZE}
+        page={page}
+        onPage={(p) =>
+          setParams((s) => {
+            s.set('page', String(p));
+            return s;
+          })
+        }
+      />
       {FILTERS.some((k) => params.has(k)) && (
         <Anchor
           size="sm"

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Anchor, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { can, useAuth } from '../auth';
 import {
+  EmptyRow,
   LicenseFilterFields,
   METRIC_LABEL,
   METRICS,
+  PagedFooter,
   SeatsBar,
   SortTh,
   StatusBadge,
@@ -142,27 +144,17 @@ export function LicensesPage() {
                 </Table.Td>
               </Table.Tr>
             ))}
-            {list.data && items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={8}>
-                  <Text c="dimmed">No licenses match.</Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            {list.data && items.length === 0 && <EmptyRow columns={8}>No licenses match.</EmptyRow>}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {total} license(s)
-        </Text>
-        <Pagination
-          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-          value={page}
-          onChange={setPage}
-          getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-        />
-      </Group>
+      <PagedFooter
+        label={<>{total} license(s)</>}
+        total={total}
+        pageSize={PAGE_SIZE}
+        page={page}
+        onPage={setPage}
+      />
       <LicenseFormModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -18,7 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 import { can, useAuth } from '../auth';
 import { notifyOk } from '../errors';
-import { ConfirmDelete } from '../components/ConfirmDelete';
+import { ConfirmDelete, refreshAfterHolderDeleted } from '../components/ConfirmDelete';
 import { PersonFormModal } from '../components/PersonForm';
 import { flattenTree, useAssetNames, useLocationTree, useOrgUnitTree } from '../lookups';
 
@@ -159,10 +159,7 @@ export function PersonDetailPage() {
         onDeleted={() => {
           notifyOk(`${p.firstName} ${p.lastName} deleted`);
           navigate('/persons');
-          // the deleted person's own queries would only answer 404 now
-          qc.invalidateQueries({ queryKey: ['persons'], predicate: (q) => q.queryKey[1] !== id });
-          for (const key of ['licenses', 'license', 'seats', 'history'])
-            qc.invalidateQueries({ queryKey: [key] });
+          refreshAfterHolderDeleted(qc, 'persons', id);
         }}
       >
         <Text size="sm">

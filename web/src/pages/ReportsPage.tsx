@@ -6,7 +6,6 @@ import {
   Button,
   Group,
   NumberInput,
-  Pagination,
   Paper,
   SegmentedControl,
   Select,
@@ -23,7 +22,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, unwrap, type Schemas } from '../api/client';
 import type { operations } from '../api/schema';
 import { notifyError } from '../errors';
-import { LicenseFilterFields, METRIC_LABEL, StatusBadge, type LicenseFilters } from '../components/common';
+import {
+  EmptyRow,
+  LicenseFilterFields,
+  METRIC_LABEL,
+  PagedFooter,
+  StatusBadge,
+  type LicenseFilters,
+} from '../components/common';
 
 type CostQuery = operations['ReportsController_costs']['parameters']['query'];
 type GroupBy = Schemas['CostParametersDto']['groupBy'];
@@ -231,13 +237,7 @@ function Costs() {
                 <Table.Td ta="right">{t.gross}</Table.Td>
               </Table.Tr>
             ))}
-            {rep.data && rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text c="dimmed">No license lines match.</Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            {rep.data && rows.length === 0 && <EmptyRow columns={7}>No license lines match.</EmptyRow>}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
@@ -306,22 +306,17 @@ function Compliance() {
                 </Table.Td>
               </Table.Tr>
             ))}
-            {rep.data && items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text c="dimmed">No findings.</Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            {rep.data && items.length === 0 && <EmptyRow columns={5}>No findings.</EmptyRow>}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {total} license(s)
-        </Text>
-        <Pagination total={Math.max(1, Math.ceil(total / COMPLIANCE_PAGE))} value={page} onChange={setPage} />
-      </Group>
+      <PagedFooter
+        label={<>{total} license(s)</>}
+        total={total}
+        pageSize={COMPLIANCE_PAGE}
+        page={page}
+        onPage={setPage}
+      />
     </Stack>
   );
 }
@@ -380,11 +375,7 @@ function Expiring() {
               </Table.Tr>
             ))}
             {rep.data && rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>
-                  <Text c="dimmed">Nothing expires in this window.</Text>
-                </Table.Td>
-              </Table.Tr>
+              <EmptyRow columns={6}>Nothing expires in this window.</EmptyRow>
             )}
           </Table.Tbody>
         </Table>
