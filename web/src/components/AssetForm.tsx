@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, TreeSelect } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, TextInput, TreeSelect } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Asset, type Schemas } from '../api/client';
 import { toTreeData, useLocationTree, useOrgUnitTree, usePersonNames } from '../lookups';
 import { useRecordSave } from './useRecordSave';
+import { FormActions } from './common';
 
 export const ASSET_KINDS: { value: Asset['kind']; label: string }[] = [
   { value: 'desktop', label: 'Desktop' }, { value: 'laptop', label: 'Laptop' }, { value: 'server', label: 'Server' },
@@ -95,10 +96,7 @@ export function AssetFormModal({ opened, onClose, asset, onSaved }: {
             <TreeSelect label="Location" clearable searchable defaultExpandAll data={toTreeData(locTree.data)} {...form.getInputProps('locationId')} />
             <OwnerSelect value={form.values.ownerPersonId} onChange={(v) => form.setFieldValue('ownerPersonId', v)} error={form.errors.ownerPersonId} />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={save.isPending}>Save</Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -31,7 +31,7 @@ import {
   useLocationTree,
   useOrgUnitTree,
 } from '../lookups';
-import { LookupSelect } from './common';
+import { FormActions, LookupSelect } from './common';
 import { fieldErrorsOf } from './formErrors';
 
 type Values = {
@@ -511,14 +511,7 @@ export function LicenseFormModal({
               </Stack>
             </Tabs.Panel>
           </Tabs>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Switch, TextInput, TreeSelect } from '@mantine/core';
+import { Alert, Modal, SimpleGrid, Stack, Switch, TextInput, TreeSelect } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { api, unwrap, type Person, type Schemas } from '../api/client';
 import { toTreeData, useLocationTree, useOrgUnitTree } from '../lookups';
 import { useRecordSave } from './useRecordSave';
+import { FormActions } from './common';
 
 type Values = {
   firstName: string; lastName: string; email: string; employeeNumber: string;
@@ -62,10 +63,7 @@ export function PersonFormModal({ opened, onClose, person, onSaved }: {
             <TreeSelect label="Location" clearable searchable defaultExpandAll data={toTreeData(locTree.data)} {...form.getInputProps('locationId')} />
           </SimpleGrid>
           <Switch label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={save.isPending}>Save</Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -14,7 +14,7 @@ import { useForm, type FormValidateInput, type UseFormReturnType } from '@mantin
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifyOk } from '../errors';
-import { EmptyRow, PagedFooter, SortTh } from './common';
+import { EmptyRow, FormActions, PagedFooter, SortTh } from './common';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useRecordSave } from './useRecordSave';
 
@@ -286,14 +286,7 @@ function RecordFormModal<T extends { id: string }, V extends Record<string, unkn
             </Alert>
           )}
           {def.fields(form, row)}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

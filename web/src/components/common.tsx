@@ -345,3 +345,25 @@ export function PagedFooter(props: {
     </Group>
   );
 }
+
+/** The foot of every form dialog: Cancel, and the submit button that shows the save in flight. */
+export function FormActions({
+  onCancel,
+  saving,
+  submit = 'Save',
+}: {
+  onCancel: () => void;
+  saving: boolean;
+  submit?: string;
+}) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={saving}>
+        {submit}
+      </Button>
+    </Group>
+  );
+}

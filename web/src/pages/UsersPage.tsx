@@ -20,6 +20,7 @@ import { RecordList, type ListPage, type RecordDef } from '../components/RecordL
 import { ROLE_LABEL } from '../components/Shell';
 import { useRecordSave } from '../components/useRecordSave';
 import { flattenTree, toTreeData, useOrgUnitTree } from '../lookups';
+import { FormActions } from '../components/common';
 
 type User = Schemas['UserDto'];
 type UserValues = {
@@ -189,14 +190,7 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
             autoComplete="new-password"
             {...form.getInputProps('password')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Reset password
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} submit="Reset password" />
         </Stack>
       </form>
     </Modal>
