@@ -6,8 +6,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
-import { SeedService } from '../src/seed/seed.service';
-import { AppConfig } from '../src/config/app-config';
+import { SeedService } from '../src/io/seed/seed.service';
+import { AppConfig } from '../src/platform/config/app-config';
 
 export interface BenchApp {
   app: INestApplication;

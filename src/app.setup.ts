@@ -6,8 +6,8 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
-import { AppConfig } from './config/app-config';
-import { requireJsonBody } from './common/validation';
+import { AppConfig } from './platform/config/app-config';
+import { requireJsonBody } from './platform/http/validation';
 
 export const BODY_LIMIT = '1mb';
 

@@ -10,9 +10,9 @@ import pino from 'pino';
 import type { Request, Response, NextFunction } from 'express';
 import { AppModule } from './app.module';
 import { configureApp, WEB_DIST } from './app.setup';
-import { AppConfig, ConfigError } from './config/app-config';
-import { CreatedLogin, SeedService, StartupLogins } from './seed/seed.service';
-import { flushLogs } from './common/logging';
+import { AppConfig, ConfigError } from './platform/config/app-config';
+import { CreatedLogin, SeedService, StartupLogins } from './io/seed/seed.service';
+import { flushLogs } from './platform/logging';
 
 async function bootstrap() {
   // A failure while the modules are built comes back here instead of ending the process

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { MAX_PAGE } from '../src/common/list-query.dto';
+import { MAX_PAGE } from '../src/platform/http/list-query.dto';
 import { factories } from './helpers/factories';
 import { binary } from './helpers/files';
 import {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { AuditService } from '../src/audit/audit.service';
+import { AuditService } from '../src/access/audit/audit.service';
 import { Api, createTestApp, expectError, TestApp } from './helpers/test-app';
 import { factories } from './helpers/factories';
 

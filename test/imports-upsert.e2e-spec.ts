@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { EntityManager } from 'typeorm';
-import { PersonsService } from '../src/persons/persons.service';
-import { CreatePersonDto } from '../src/persons/dto/person.dto';
+import { PersonsService } from '../src/inventory/persons/persons.service';
+import { CreatePersonDto } from '../src/inventory/persons/dto/person.dto';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 import { factories } from './helpers/factories';
 

@@ -1,4 +1,4 @@
-import { KeyCipher } from '../src/licenses/key-cipher';
+import { KeyCipher } from '../src/platform/crypto/key-cipher';
 import { Api, createTestApp, expectError, TestApp } from './helpers/test-app';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '@libs/errors';
-import { LocationsService } from '../src/locations/locations.service';
+import { LocationsService } from '../src/catalog/locations/locations.service';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';

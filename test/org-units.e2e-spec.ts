@@ -1,5 +1,5 @@
-import { OrgUnitsService } from '../src/org-units/org-units.service';
-import { OrgUnit } from '../src/org-units/org-unit.entity';
+import { OrgUnitsService } from '../src/catalog/org-units/org-units.service';
+import { OrgUnit } from '../src/catalog/org-units/org-unit.entity';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { WEB_DIST } from '../src/app.setup';
-import { verifyInstanceSecrets } from '../src/database/secret-checks';
+import { verifyInstanceSecrets } from '../src/platform/database/secret-checks';
 import { startApp as start, stopApp as stop } from './helpers/app-process';
 import { createTestApp } from './helpers/test-app';
 import { adminQuery, freshDatabase } from './setup/test-database';

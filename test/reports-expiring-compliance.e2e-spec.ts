@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { binary, csvOf, workbookOf } from './helpers/files';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 import { factories } from './helpers/factories';
-import { COMPLIANCE_BATCH } from '../src/reports/compliance.service';
-import { EXPIRING_BATCH } from '../src/reports/expiring.service';
+import { COMPLIANCE_BATCH } from '../src/reporting/compliance.service';
+import { EXPIRING_BATCH } from '../src/reporting/expiring.service';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

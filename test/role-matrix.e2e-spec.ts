@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
-import { Role } from '../src/users/user.entity';
+import { Role } from '../src/platform/access/roles';
 import { factories } from './helpers/factories';
 import { Api, createTestApp, TestApp } from './helpers/test-app';
 

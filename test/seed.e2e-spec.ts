@@ -1,5 +1,5 @@
-import { ConfigError } from '../src/config/app-config';
-import { SeedService } from '../src/seed/seed.service';
+import { ConfigError } from '../src/platform/config/app-config';
+import { SeedService } from '../src/io/seed/seed.service';
 import { createTestApp, TEST_ADMIN, TestApp } from './helpers/test-app';
 
 const DEMO_PASSWORD = 'Seatkeeper-Demo-1';

@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/database/data-source';
-import { Organization } from '../../src/organizations/organization.entity';
-import { OrgUnit } from '../../src/org-units/org-unit.entity';
-import { User } from '../../src/users/user.entity';
+import { createDataSource } from '../../src/platform/database/data-source';
+import { Organization } from '../../src/catalog/organizations/organization.entity';
+import { OrgUnit } from '../../src/catalog/org-units/org-unit.entity';
+import { User } from '../../src/access/users/user.entity';
 import { databaseName } from './options';
 
 /** A connected client; the caller ends it. */

@@ -1,4 +1,4 @@
-import { prng } from '../../src/seed/demo-people';
+import { prng } from '../../src/io/seed/demo-people';
 
 /**
  * A seeded source of randomness (the seed's mulberry32). Every generator takes its

@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ADMIN } from '../../src/config/app-config';
-import { TransactionRunner } from '../../src/database/transaction';
-import { Role, User } from '../../src/users/user.entity';
-import { UsersService } from '../../src/users/users.service';
+import { DEMO_ADMIN } from '../../src/platform/config/app-config';
+import { TransactionRunner } from '../../src/platform/database/transaction';
+import { User } from '../../src/access/users/user.entity';
+import { Role } from '../../src/platform/access/roles';
+import { UsersService } from '../../src/access/users/users.service';
 import { Actor } from './model';
 
 export const BENCH_PASSWORD = 'Seatkeeper-Bench-1';
@@ -36,7 +37,7 @@ export async function createUsers(
   dataSource: DataSource,
   departmentHeadUnitId: string,
 ): Promise<{ actors: Record<Actor, string>; logins: BenchLogin[] }> {
-  const users = new UsersService(dataSource.getRepository(User), new TransactionRunner(dataSource));
+  const users = new UsersService(dataSource.getRepository(User), TransactionRunner.forDataSource(dataSource));
   const adminEmail = process.env.ADMIN_EMAIL || DEMO_ADMIN.email;
   const admin = await users.ensureAdmin(adminEmail, process.env.ADMIN_PASSWORD || DEMO_ADMIN.password);
   if (!admin) throw new Error('an admin already exists in a freshly created database');

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEMO_ADMIN } from '../../src/config/app-config';
+import { DEMO_ADMIN } from '../../src/platform/config/app-config';
 
 const ROOT = resolve(__dirname, '..', '..');
 const MAIN = resolve(ROOT, 'dist', 'src', 'main.js');

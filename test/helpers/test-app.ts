@@ -6,9 +6,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
-import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { SeedService } from '../../src/seed/seed.service';
-import { Role } from '../../src/users/user.entity';
+import { AppConfig, loadConfig } from '../../src/platform/config/app-config';
+import { SeedService } from '../../src/io/seed/seed.service';
+import { Role } from '../../src/platform/access/roles';
 import { adminQuery, freshDatabase } from '../setup/test-database';
 
 export const TEST_ADMIN = { email: 'admin@test.local', password: 'Test-Admin-Password-1' };

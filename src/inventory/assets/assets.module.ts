@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrgUnitsModule } from '../../catalog/org-units/org-units.module';
+import { Asset } from './asset.entity';
+import { AssetsService } from './assets.service';
+import { AssetsController } from './assets.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Asset]), OrgUnitsModule],
+  providers: [AssetsService],
+  controllers: [AssetsController],
+  exports: [AssetsService],
+})
+export class AssetsModule {}
