@@ -1,4 +1,17 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  ACTIVE_DEVICES_CHECK,
+  addCheck,
+  createFunction,
+  DEVICE_RESETS_CHECK,
+  LICENSE_SEATS_COUNT,
+  ONE_ACTIVATION_PER_DEVICE,
+  ONE_SEAT_PER_ASSET,
+  ONE_SEAT_PER_PERSON,
+  SEAT_DEVICES_CHECK,
+  SEAT_TRIGGERS,
+  USED_SEATS_CHECK,
+} from '../src/licensing/seat-engine/seat-guards';
 
 /**
  * Seats, device activations and their history.
@@ -7,7 +20,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * license row (used_seats, active_devices) and on the seat (active_devices), and
  * CHECK constraints bound them. The counter update takes the license row lock, so
  * concurrent writers serialise there, and an insert that would exceed quantity is
- * refused even when it comes from raw SQL.
+ * refused even when it comes from raw SQL. The guards come from the seat engine
+ * (src/licensing/seat-engine/seat-guards.ts); the device trigger's first version,
+ * replaced by SeatCounterGuards, stays here as it was.
  */
 export class Seats1763942400000 implements MigrationInterface {
   name = 'Seats1763942400000';
@@ -17,9 +32,9 @@ export class Seats1763942400000 implements MigrationInterface {
       ADD "used_seats" integer NOT NULL DEFAULT 0,
       ADD "active_devices" integer NOT NULL DEFAULT 0,
       ADD "device_resets" integer NOT NULL DEFAULT 0,
-      ADD CONSTRAINT "ck_licenses__used_seats" CHECK (used_seats >= 0 AND used_seats <= quantity),
-      ADD CONSTRAINT "ck_licenses__active_devices" CHECK (active_devices >= 0 AND (max_activations IS NULL OR active_devices <= max_activations)),
-      ADD CONSTRAINT "ck_licenses__device_resets" CHECK (device_resets >= 0 AND (max_device_resets IS NULL OR device_resets <= max_device_resets))`);
+      ${addCheck(USED_SEATS_CHECK)},
+      ${addCheck(ACTIVE_DEVICES_CHECK)},
+      ${addCheck(DEVICE_RESETS_CHECK)}`);
 
     await q.query(`CREATE TABLE "license_seats" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -35,15 +50,15 @@ export class Seats1763942400000 implements MigrationInterface {
       CONSTRAINT "pk_license_seats" PRIMARY KEY ("id"),
       CONSTRAINT "uq_license_seats__license_id__id" UNIQUE ("license_id", "id"),
       CONSTRAINT "ck_license_seats__one_holder" CHECK (num_nonnulls(person_id, asset_id) = 1),
-      CONSTRAINT "ck_license_seats__active_devices" CHECK (active_devices >= 0)
+      CONSTRAINT "${SEAT_DEVICES_CHECK.name}" CHECK (${SEAT_DEVICES_CHECK.condition})
     )`);
     await q.query(`CREATE INDEX "ix_license_seats__person_id" ON "license_seats" ("person_id")`);
     await q.query(`CREATE INDEX "ix_license_seats__asset_id" ON "license_seats" ("asset_id")`);
     await q.query(`CREATE INDEX "ix_license_seats__assigned_by" ON "license_seats" ("assigned_by")`);
     await q.query(`CREATE INDEX "ix_license_seats__released_by" ON "license_seats" ("released_by")`);
     // One active seat per (license, person) and per (license, asset).
-    await q.query(`CREATE UNIQUE INDEX "uq_license_seats__license_id__person_id" ON "license_seats" ("license_id", "person_id") WHERE released_at IS NULL AND person_id IS NOT NULL`);
-    await q.query(`CREATE UNIQUE INDEX "uq_license_seats__license_id__asset_id" ON "license_seats" ("license_id", "asset_id") WHERE released_at IS NULL AND asset_id IS NOT NULL`);
+    await q.query(ONE_SEAT_PER_PERSON.create);
+    await q.query(ONE_SEAT_PER_ASSET.create);
     await q.query(`ALTER TABLE "license_seats"
       ADD CONSTRAINT "fk_license_seats__license_id" FOREIGN KEY ("license_id") REFERENCES "licenses"("id") ON DELETE CASCADE,
       ADD CONSTRAINT "fk_license_seats__person_id" FOREIGN KEY ("person_id") REFERENCES "persons"("id") ON DELETE CASCADE,
@@ -68,7 +83,7 @@ export class Seats1763942400000 implements MigrationInterface {
     await q.query(`CREATE INDEX "ix_seat_devices__asset_id" ON "seat_devices" ("asset_id")`);
     await q.query(`CREATE INDEX "ix_seat_devices__activated_by" ON "seat_devices" ("activated_by")`);
     await q.query(`CREATE INDEX "ix_seat_devices__deactivated_by" ON "seat_devices" ("deactivated_by")`);
-    await q.query(`CREATE UNIQUE INDEX "uq_seat_devices__seat_id__asset_id" ON "seat_devices" ("seat_id", "asset_id") WHERE deactivated_at IS NULL`);
+    await q.query(ONE_ACTIVATION_PER_DEVICE.create);
     await q.query(`ALTER TABLE "seat_devices"
       ADD CONSTRAINT "fk_seat_devices__seat_id__license_id" FOREIGN KEY ("seat_id", "license_id") REFERENCES "license_seats"("id", "license_id") ON DELETE CASCADE,
       ADD CONSTRAINT "fk_seat_devices__asset_id" FOREIGN KEY ("asset_id") REFERENCES "assets"("id") ON DELETE CASCADE,
@@ -103,34 +118,11 @@ export class Seats1763942400000 implements MigrationInterface {
       FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
 
     // Seat counter on the license; the holder and license of a seat never change.
-    await q.query(`CREATE FUNCTION license_seats_count() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE delta integer;
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          delta := (NEW.released_at IS NULL)::int;
-        ELSIF TG_OP = 'DELETE' THEN
-          delta := -(OLD.released_at IS NULL)::int;
-        ELSE
-          IF NEW.license_id <> OLD.license_id OR NEW.person_id IS DISTINCT FROM OLD.person_id
-             OR NEW.asset_id IS DISTINCT FROM OLD.asset_id THEN
-            RAISE EXCEPTION 'the license and holder of a seat cannot change' USING ERRCODE = 'check_violation',
-              CONSTRAINT = 'ck_license_seats__immutable';
-          END IF;
-          IF OLD.released_at IS NOT NULL AND NEW.released_at IS NULL THEN
-            RAISE EXCEPTION 'a released seat stays released' USING ERRCODE = 'check_violation',
-              CONSTRAINT = 'ck_license_seats__immutable';
-          END IF;
-          delta := (NEW.released_at IS NULL)::int - (OLD.released_at IS NULL)::int;
-        END IF;
-        IF delta <> 0 THEN
-          UPDATE licenses SET used_seats = used_seats + delta WHERE id = COALESCE(NEW.license_id, OLD.license_id);
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await q.query(`CREATE TRIGGER "trg_license_seats__count" AFTER INSERT OR UPDATE OR DELETE ON "license_seats"
-      FOR EACH ROW EXECUTE FUNCTION license_seats_count()`);
+    await q.query(createFunction(LICENSE_SEATS_COUNT));
+    await q.query(SEAT_TRIGGERS.seatsCount);
 
     // Device counters on the seat and the license; the per-user limit is checked here too.
+    // (Replaced by SeatCounterGuards, which counts resets too: this is its first text.)
     await q.query(`CREATE FUNCTION seat_devices_count() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         delta integer;
@@ -160,8 +152,7 @@ export class Seats1763942400000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER "trg_seat_devices__count" AFTER INSERT OR UPDATE OR DELETE ON "seat_devices"
-      FOR EACH ROW EXECUTE FUNCTION seat_devices_count()`);
+    await q.query(SEAT_TRIGGERS.devicesCount);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -170,6 +161,8 @@ export class Seats1763942400000 implements MigrationInterface {
     await q.query(`DROP TABLE "seat_devices"`);
     await q.query(`DROP TABLE "license_seats"`);
     await q.query(`DROP FUNCTION seat_devices_count(), license_seats_count(), refuse_change()`);
-    await q.query(`ALTER TABLE "licenses" DROP COLUMN "used_seats", DROP COLUMN "active_devices", DROP COLUMN "device_resets"`);
+    await q.query(
+      `ALTER TABLE "licenses" DROP COLUMN "used_seats", DROP COLUMN "active_devices", DROP COLUMN "device_resets"`,
+    );
   }
 }

@@ -1,4 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  addCheck,
+  createFunction,
+  RELEASED_WITHOUT_DEVICES_CHECK,
+  REFUSE_COUNTER_CHANGE,
+  SEAT_DEVICES_COUNT,
+  SEAT_TRIGGERS,
+} from '../src/licensing/seat-engine/seat-guards';
 
 /**
  * The database's last word on seats, tightened (review of the assignment engine):
@@ -19,6 +27,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - Seat events are dated by clock_timestamp(), the time of the insert, instead of now(),
  *   the start of the transaction: an event written after waiting on a lock no longer sorts
  *   before events of transactions that committed while it waited.
+ *
+ * The guards come from the seat engine (src/licensing/seat-engine/seat-guards.ts).
  */
 export class SeatCounterGuards1764374400000 implements MigrationInterface {
   name = 'SeatCounterGuards1764374400000';
@@ -38,72 +48,14 @@ export class SeatCounterGuards1764374400000 implements MigrationInterface {
                                 'note', 'left active on a released seat; ended by migration SeatCounterGuards')
         FROM ended ORDER BY seat_id, asset_id`);
 
-    await q.query(`ALTER TABLE "license_seats" ADD CONSTRAINT "ck_license_seats__released_without_devices"
-      CHECK (released_at IS NULL OR active_devices = 0)`);
+    await q.query(`ALTER TABLE "license_seats" ${addCheck(RELEASED_WITHOUT_DEVICES_CHECK)}`);
 
-    await q.query(`CREATE OR REPLACE FUNCTION seat_devices_count() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        delta integer;
-        resets integer;
-        per_seat integer;
-        per_user_limit integer;
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          delta := (NEW.deactivated_at IS NULL)::int;
-          resets := (NEW.deactivated_at IS NOT NULL AND NEW.deactivation_reason = 'reset')::int;
-        ELSIF TG_OP = 'DELETE' THEN
-          -- Resets stay counted when their rows go (an asset deleted): they were used.
-          delta := -(OLD.deactivated_at IS NULL)::int;
-          resets := 0;
-        ELSE
-          IF NEW.seat_id <> OLD.seat_id OR NEW.asset_id <> OLD.asset_id OR NEW.license_id <> OLD.license_id
-             OR (OLD.deactivated_at IS NOT NULL AND NEW.deactivated_at IS NULL) THEN
-            RAISE EXCEPTION 'a device activation cannot be moved or revived' USING ERRCODE = 'check_violation',
-              CONSTRAINT = 'ck_seat_devices__immutable';
-          END IF;
-          delta := (NEW.deactivated_at IS NULL)::int - (OLD.deactivated_at IS NULL)::int;
-          resets := (NEW.deactivated_at IS NOT NULL AND NEW.deactivation_reason = 'reset')::int
-                  - (OLD.deactivated_at IS NOT NULL AND OLD.deactivation_reason = 'reset')::int;
-        END IF;
-        IF delta = 0 AND resets = 0 THEN RETURN NULL; END IF;
-        IF delta <> 0 THEN
-          UPDATE license_seats SET active_devices = active_devices + delta
-            WHERE id = COALESCE(NEW.seat_id, OLD.seat_id) RETURNING active_devices INTO per_seat;
-        END IF;
-        UPDATE licenses SET active_devices = active_devices + delta, device_resets = device_resets + resets
-          WHERE id = COALESCE(NEW.license_id, OLD.license_id) RETURNING max_activations_per_user INTO per_user_limit;
-        IF delta > 0 AND per_seat > per_user_limit THEN
-          RAISE EXCEPTION 'activation limit per user reached' USING ERRCODE = 'check_violation',
-            CONSTRAINT = 'ck_seat_devices__per_user_limit';
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await q.query(createFunction(SEAT_DEVICES_COUNT, true));
 
     // Counters change only from inside a counting trigger (this guard then runs at depth 2).
-    await q.query(`CREATE FUNCTION refuse_counter_change() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        changed boolean;
-      BEGIN
-        IF pg_trigger_depth() > 1 THEN RETURN NEW; END IF;
-        -- One branch a table: NEW has the fields of its own table only.
-        IF TG_TABLE_NAME = 'licenses' THEN
-          changed := (NEW.used_seats, NEW.active_devices, NEW.device_resets)
-                     IS DISTINCT FROM (OLD.used_seats, OLD.active_devices, OLD.device_resets);
-        ELSE
-          changed := NEW.active_devices IS DISTINCT FROM OLD.active_devices;
-        END IF;
-        IF changed THEN
-          RAISE EXCEPTION '%: the seat and device counters are kept by the seat triggers', TG_TABLE_NAME
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_' || TG_TABLE_NAME || '__counters_by_trigger';
-        END IF;
-        RETURN NEW;
-      END $$`);
-    await q.query(`CREATE TRIGGER "trg_licenses__counters_by_trigger"
-      BEFORE UPDATE OF used_seats, active_devices, device_resets ON "licenses"
-      FOR EACH ROW EXECUTE FUNCTION refuse_counter_change()`);
-    await q.query(`CREATE TRIGGER "trg_license_seats__counters_by_trigger"
-      BEFORE UPDATE OF active_devices ON "license_seats"
-      FOR EACH ROW EXECUTE FUNCTION refuse_counter_change()`);
+    await q.query(createFunction(REFUSE_COUNTER_CHANGE));
+    await q.query(SEAT_TRIGGERS.licenseCounters);
+    await q.query(SEAT_TRIGGERS.seatCounters);
 
     await q.query(`ALTER TABLE "seat_events" ALTER COLUMN "at" SET DEFAULT clock_timestamp()`);
   }

@@ -1,4 +1,4 @@
-import * as seatRules from '../src/licensing/seats/seat-rules';
+import * as seatRules from '../src/licensing/seat-engine/seat-rules';
 import { factories } from './helpers/factories';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
 

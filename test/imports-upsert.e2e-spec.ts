@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../src/platform/database/transaction';
 import { PersonsService } from '../src/inventory/persons/persons.service';
 import { CreatePersonDto } from '../src/inventory/persons/dto/person.dto';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
@@ -210,15 +210,16 @@ describe('imports: updates, clearing and spellings', () => {
 
     it('charges a refusal of the database on a bulk insert to the row with that key', async () => {
       const persons = t.app.get(PersonsService);
-      const original = persons.createIn.bind(persons);
+      const tx = t.app.get(TransactionRunner);
+      const original = persons.createMany.bind(persons);
       // Another writer takes the third row's email between the check and the insert.
       const spy = jest
-        .spyOn(persons, 'createIn')
-        .mockImplementationOnce(async (manager: EntityManager, dtos: readonly CreatePersonDto[]) => {
-          await manager.query(
+        .spyOn(persons, 'createMany')
+        .mockImplementationOnce(async (dtos: readonly CreatePersonDto[]) => {
+          await tx.manager.query(
             `INSERT INTO persons (first_name, last_name, email) VALUES ('Ra', 'Ce', 'RACE.C@example.com')`,
           );
-          return original(manager, dtos);
+          return original(dtos);
         });
       try {
         const errors = await problems(

@@ -1,3 +1,4 @@
+import { OrgUnitsRepository } from '../src/catalog/org-units/org-units.repository';
 import { OrgUnitsService } from '../src/catalog/org-units/org-units.service';
 import { OrgUnit } from '../src/catalog/org-units/org-unit.entity';
 import { createTestApp, expectError, TestApp } from './helpers/test-app';
@@ -217,7 +218,7 @@ describe('org-units', () => {
     const inScope = await t.dataSource
       .getRepository(OrgUnit)
       .createQueryBuilder('ou')
-      .where(service.subtreeSql('ou.id', 'scopeRoot'), { scopeRoot: outside.id })
+      .where(t.app.get(OrgUnitsRepository).subtreeSql('ou.id', 'scopeRoot'), { scopeRoot: outside.id })
       .getMany();
     expect(inScope.map((u) => u.id).sort()).toEqual([outside.id, dept.id, team.id].sort());
 

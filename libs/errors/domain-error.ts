@@ -1,6 +1,8 @@
+import { CommonErrorCode } from './error-codes';
+
 /**
  * Errors the services raise. They carry a machine code and a kind; the HTTP layer
- * (src/common/http-exception.filter.ts) maps the kind to a status in one place.
+ * (src/platform/http/http-exception.filter.ts) maps the kind to a status in one place.
  */
 export type ErrorKind =
   | 'invalid'
@@ -28,14 +30,18 @@ export class DomainError extends Error {
 
 /** Input that is malformed or invalid; `details` maps each field to its problems. */
 export class ValidationError extends DomainError {
-  constructor(message: string, details: Record<string, string[]> = {}, code = 'VALIDATION_FAILED') {
+  constructor(
+    message: string,
+    details: Record<string, string[]> = {},
+    code: string = CommonErrorCode.VALIDATION_FAILED,
+  ) {
     super('invalid', code, message, details);
   }
 }
 
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string) {
-    super('not_found', 'NOT_FOUND', `${entity} ${id} does not exist.`, { entity, id });
+    super('not_found', CommonErrorCode.NOT_FOUND, `${entity} ${id} does not exist.`, { entity, id });
   }
 }
 
@@ -54,13 +60,13 @@ export class BusinessRuleError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message: string, details: ErrorDetails = {}, code = 'FORBIDDEN') {
+  constructor(message: string, details: ErrorDetails = {}, code: string = CommonErrorCode.FORBIDDEN) {
     super('forbidden', code, message, details);
   }
 }
 
 export class UnauthorizedError extends DomainError {
-  constructor(message = 'Authentication is required.', code = 'UNAUTHORIZED') {
+  constructor(message = 'Authentication is required.', code: string = CommonErrorCode.UNAUTHORIZED) {
     super('unauthorized', code, message);
   }
 }

@@ -13,3 +13,15 @@ export function whereEquals<T extends ObjectLiteral>(
   }
   return qb;
 }
+
+/**
+ * Keeps the rows whose `field`, lower-cased, is one of `foldedKeys` (lower-cased by the
+ * caller): records looked up by a natural key compared regardless of case.
+ */
+export function whereFolded<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  field: string,
+  foldedKeys: readonly string[],
+): SelectQueryBuilder<T> {
+  return qb.andWhere(`lower(${qb.alias}.${field}) = ANY(:foldedKeys)`, { foldedKeys });
+}

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { DEMO_ADMIN } from '../../src/platform/config/app-config';
 import { TransactionRunner } from '../../src/platform/database/transaction';
-import { User } from '../../src/access/users/user.entity';
 import { Role } from '../../src/platform/access/roles';
+import { UsersRepository } from '../../src/access/users/users.repository';
 import { UsersService } from '../../src/access/users/users.service';
 import { Actor } from './model';
 
@@ -37,7 +37,8 @@ export async function createUsers(
   dataSource: DataSource,
   departmentHeadUnitId: string,
 ): Promise<{ actors: Record<Actor, string>; logins: BenchLogin[] }> {
-  const users = new UsersService(dataSource.getRepository(User), TransactionRunner.forDataSource(dataSource));
+  const runner = TransactionRunner.forDataSource(dataSource);
+  const users = new UsersService(new UsersRepository(runner), runner);
   const adminEmail = process.env.ADMIN_EMAIL || DEMO_ADMIN.email;
   const admin = await users.ensureAdmin(adminEmail, process.env.ADMIN_PASSWORD || DEMO_ADMIN.password);
   if (!admin) throw new Error('an admin already exists in a freshly created database');

@@ -1,17 +1,12 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 
 /** Who holds seats: a person or an asset. */
 export type Holder = { personId: string; assetId?: undefined } | { assetId: string; personId?: undefined };
 
 export type HolderEnd = 'person_deactivated' | 'person_deleted' | 'asset_retired' | 'asset_deleted';
 
-export type HolderReleaser = (
-  manager: EntityManager,
-  holder: Holder,
-  reason: HolderEnd,
-  actorId: string | null,
-) => Promise<unknown>;
+/** Releases what a holder holds; it runs in, and joins, the transaction that ends the holder. */
+export type HolderReleaser = (holder: Holder, reason: HolderEnd, actorId: string | null) => Promise<unknown>;
 
 /**
  * Lets the seats module release what a person or asset holds inside the very
@@ -26,13 +21,9 @@ export class HolderLifecycle {
     this.releasers.push(releaser);
   }
 
-  async end(
-    manager: EntityManager,
-    holder: Holder,
-    reason: HolderEnd,
-    actorId: string | null,
-  ): Promise<void> {
-    for (const release of this.releasers) await release(manager, holder, reason, actorId);
+  /** Call it inside the transaction that ends the holder: the releasers join it. */
+  async end(holder: Holder, reason: HolderEnd, actorId: string | null): Promise<void> {
+    for (const release of this.releasers) await release(holder, reason, actorId);
   }
 }
 

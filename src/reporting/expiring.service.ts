@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { lineCost } from '@libs/money';
 import { AuthUser } from '../platform/access/auth-user';
-import { LicensesService } from '../licensing/licenses/licenses.service';
 import { addDays, todayIso } from '../licensing/licenses/license-status';
-import { LineCondition, SOFTWARE_NAME_SQL } from './costs/cost-lines';
+import {
+  ExpiringCursor,
+  LicenseLinesRepository,
+  LicenseRow,
+} from '../licensing/licenses/license-lines.repository';
 import {
   ExpiringDateKind,
   ExpiringQueryDto,
@@ -28,16 +31,6 @@ export interface ExpiringWindow {
   until: string;
 }
 
-export type Raw = Record<string, string | number | null>;
-
-/** The window's bounds: parameters of their own, apart from the list filters' `today` and `until`. */
-const within = (column: string) =>
-  `${column} BETWEEN CAST(:windowFrom AS date) AND CAST(:windowUntil AS date)`;
-/** The date if it falls in the window, else NULL. */
-const inWindow = (column: string) => `CASE WHEN ${within(column)} THEN ${column} END`;
-/** The sooner of a license's dates in the window: the report's order. */
-const FIRST_DATE = `LEAST(${inWindow('l.expiration_date')}, ${inWindow('l.support_date')})`;
-
 /**
  * Licenses whose expiration or support date falls within the next N days, soonest
  * first: one row per license (with both dates and which of them fall in the window),
@@ -45,7 +38,7 @@ const FIRST_DATE = `LEAST(${inWindow('l.expiration_date')}, ${inWindow('l.suppor
  */
 @Injectable()
 export class ExpiringService {
-  constructor(private readonly licenses: LicensesService) {}
+  constructor(private readonly licenses: LicenseLinesRepository) {}
 
   window(query: ExpiringQueryDto, today = todayIso()): ExpiringWindow {
     const days = query.days ?? 90;
@@ -83,38 +76,8 @@ export class ExpiringService {
     query: ExpiringQueryDto,
     window: ExpiringWindow,
   ): AsyncGenerator<ExpiringRowDto[]> {
-    const condition = this.windowCondition(window);
-    for (let after: Record<string, string> | null = null; ;) {
-      const qb = this.licenses
-        .filteredQuery(actor, query, window.from)
-        .leftJoin('l.software', 'sw')
-        .leftJoin('l.orgUnit', 'ou')
-        .select([
-          'l.id AS id',
-          'l.name AS name',
-          `${SOFTWARE_NAME_SQL} AS software_name`,
-          'ou.name AS org_unit_name',
-          'l.expiration_date AS expiration_date',
-          'l.support_date AS support_date',
-          'l.quantity AS quantity',
-          'l.used_seats AS used_seats',
-          'l.currency AS currency',
-          'l.net_unit_price AS net',
-          'l.vat_rate AS vat',
-          `${FIRST_DATE} AS first_date`,
-        ])
-        .andWhere(`(${condition.sql})`, condition.params)
-        .orderBy('first_date', 'ASC')
-        .addOrderBy('l.name', 'ASC')
-        .addOrderBy('l.id', 'ASC')
-        .limit(EXPIRING_BATCH);
-      if (after) {
-        qb.andWhere(
-          `(${FIRST_DATE}, l.name, l.id) > (CAST(:afterDate AS date), :afterName, CAST(:afterId AS uuid))`,
-          after,
-        );
-      }
-      const rows: Raw[] = await qb.getRawMany();
+    for (let after: ExpiringCursor | null = null; ;) {
+      const rows = await this.licenses.expiringBatch(actor, query, window, { after, limit: EXPIRING_BATCH });
       if (!rows.length) return;
       yield rows.map((r) => expiringRow(r, window));
       if (rows.length < EXPIRING_BATCH) return;
@@ -126,19 +89,10 @@ export class ExpiringService {
       };
     }
   }
-
-  /** "An expiration or support date in the window", for the license lines behind the report. */
-  windowCondition(window: ExpiringWindow): LineCondition {
-    return {
-      // plain comparisons, so that the indexes on both dates serve
-      sql: `${within('l.expiration_date')} OR ${within('l.support_date')}`,
-      params: { windowFrom: window.from, windowUntil: window.until },
-    };
-  }
 }
 
 /** One row of the report from the batch query's raw row. */
-export function expiringRow(r: Raw, window: ExpiringWindow): ExpiringRowDto {
+export function expiringRow(r: LicenseRow, window: ExpiringWindow): ExpiringRowDto {
   const quantity = Number(r.quantity);
   const cost = lineCost(quantity, String(r.net), String(r.vat));
   const expirationDate = r.expiration_date as string | null;

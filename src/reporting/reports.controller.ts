@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, Query, Res, Type } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Logger, Query, Res, Type } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -11,7 +11,7 @@ import type { Response } from 'express';
 import { CurrentUser, RequirePermissions } from '../platform/access/decorators';
 import { AuthUser } from '../platform/access/auth-user';
 import { PageDto } from '../platform/http/page.dto';
-import { ReportsService } from './reports.service';
+import { ReportAnswer, ReportsService } from './reports.service';
 import { ComplianceQueryDto, ComplianceRowDto } from './dto/compliance.dto';
 import { CostReportDto } from './dto/cost-report.dto';
 import { ExpiringQueryDto, ExpiringReportDto } from './dto/expiring.dto';
@@ -55,26 +55,44 @@ function ReportResponse(json: Type<unknown>, name: string) {
 @RequirePermissions('reports:read')
 @Controller('api/v1/reports')
 export class ReportsController {
+  private readonly logger = new Logger(ReportsController.name);
+
   constructor(private readonly reports: ReportsService) {}
 
   /** Costs per org unit, software, supplier, category or purchase month, per currency. */
   @Get('costs')
   @ReportResponse(CostReportDto, 'costs')
-  costs(@CurrentUser() actor: AuthUser, @Query() query: CostQueryDto, @Res() res: Response) {
-    return this.reports.costReport(actor, query, res);
+  async costs(@CurrentUser() actor: AuthUser, @Query() query: CostQueryDto, @Res() res: Response) {
+    await this.send(res, await this.reports.costReport(actor, query));
   }
 
   /** Per license: quantity, used, available, status and findings (JSON paged; files hold every license). */
   @Get('compliance')
   @ReportResponse(ComplianceReportDto, 'compliance')
-  compliance(@CurrentUser() actor: AuthUser, @Query() query: ComplianceQueryDto, @Res() res: Response) {
-    return this.reports.complianceReport(actor, query, res);
+  async compliance(@CurrentUser() actor: AuthUser, @Query() query: ComplianceQueryDto, @Res() res: Response) {
+    await this.send(res, await this.reports.complianceReport(actor, query));
   }
 
   /** Licenses whose expiration or support date falls within `days`, soonest first, with the cost at stake. */
   @Get('expiring')
   @ReportResponse(ExpiringReportDto, 'expiring')
-  expiring(@CurrentUser() actor: AuthUser, @Query() query: ExpiringQueryDto, @Res() res: Response) {
-    return this.reports.expiringReport(actor, query, res);
+  async expiring(@CurrentUser() actor: AuthUser, @Query() query: ExpiringQueryDto, @Res() res: Response) {
+    await this.send(res, await this.reports.expiringReport(actor, query));
+  }
+
+  /** The JSON, or the file's headers and then its bytes as they are written. */
+  private async send(res: Response, answer: ReportAnswer): Promise<void> {
+    if ('json' in answer) return void res.json(answer.json);
+    const { file } = answer;
+    res.status(200);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    try {
+      await file.write(res);
+    } catch (error) {
+      // The headers are gone: cut the download off rather than end it looking complete.
+      this.logger.error({ err: error }, `export of ${file.name} failed`);
+      res.destroy(error as Error);
+    }
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
 import { TotalColumn } from '@libs/excel';
 import { AuthUser } from '../platform/access/auth-user';
 import { todayIso } from '../licensing/licenses/license-status';
@@ -10,7 +9,7 @@ import { CostQueryDto } from './costs/cost-query.dto';
 import { ExpiringService } from './expiring.service';
 import { ComplianceQueryDto } from './dto/compliance.dto';
 import { ExpiringQueryDto } from './dto/expiring.dto';
-import { flatten, ReportFiles } from './report-files';
+import { flatten, ReportDownload, ReportFiles } from './report-files';
 import { ReportParameter, ReportParameters } from './report-parameters';
 import { COMPLIANCE_COLUMNS, COST_COLUMNS, EXPIRING_COLUMNS } from './report-columns';
 
@@ -39,6 +38,9 @@ const EXPIRING_TOTALS: TotalColumn[] = [
 
 const isJson = (format?: string) => !format || format === 'json';
 
+/** What a report answers: its JSON, or a file for the controller to send. */
+export type ReportAnswer = { json: unknown } | { file: ReportDownload };
+
 /** Each report as JSON, or as an xlsx or CSV file with the same figures. */
 @Injectable()
 export class ReportsService {
@@ -51,14 +53,14 @@ export class ReportsService {
     private readonly parameters: ReportParameters,
   ) {}
 
-  async costReport(actor: AuthUser, query: CostQueryDto, res: Response): Promise<void> {
+  async costReport(actor: AuthUser, query: CostQueryDto): Promise<ReportAnswer> {
     if (query.format === 'csv' && query.detail) {
-      return this.files.sendLines(res, 'costs', this.lines.batches(actor, query));
+      return { file: this.files.lines('costs', this.lines.batches(actor, query)) };
     }
     const report = await this.costs.report(actor, query);
-    if (isJson(query.format)) return void res.json(report);
+    if (isJson(query.format)) return { json: report };
     const { groupBy, view, from, to, depth } = report.parameters;
-    await this.files.send(res, query.format as 'xlsx' | 'csv', {
+    const file = this.files.file(query.format as 'xlsx' | 'csv', {
       name: 'costs',
       title: `License costs by ${groupBy} (${view} view)`,
       actor,
@@ -78,15 +80,16 @@ export class ReportsService {
       totalColumns: COST_TOTALS,
       lines: () => this.lines.batches(actor, query),
     });
+    return { file };
   }
 
-  async complianceReport(actor: AuthUser, query: ComplianceQueryDto, res: Response): Promise<void> {
-    if (isJson(query.format)) return void res.json(await this.compliance.report(actor, query));
+  async complianceReport(actor: AuthUser, query: ComplianceQueryDto): Promise<ReportAnswer> {
+    if (isJson(query.format)) return { json: await this.compliance.report(actor, query) };
     // Files hold every license, read in batches; the lines are those of the same licenses.
     const today = todayIso();
     const lines = () => this.compliance.lineBatches(actor, query, today);
-    if (query.format === 'csv' && query.detail) return this.files.sendLines(res, 'compliance', lines());
-    await this.files.send(res, query.format as 'xlsx' | 'csv', {
+    if (query.format === 'csv' && query.detail) return { file: this.files.lines('compliance', lines()) };
+    const file = this.files.file(query.format as 'xlsx' | 'csv', {
       name: 'compliance',
       title: 'License compliance',
       actor,
@@ -100,16 +103,17 @@ export class ReportsService {
       sumKeys: ['quantity', 'used', 'available'],
       lines,
     });
+    return { file };
   }
 
-  async expiringReport(actor: AuthUser, query: ExpiringQueryDto, res: Response): Promise<void> {
-    if (isJson(query.format)) return void res.json(await this.expiring.report(actor, query));
+  async expiringReport(actor: AuthUser, query: ExpiringQueryDto): Promise<ReportAnswer> {
+    if (isJson(query.format)) return { json: await this.expiring.report(actor, query) };
     const window = this.expiring.window(query);
-    const lines = () => this.lines.batches(actor, query, this.expiring.windowCondition(window), window.from);
-    if (query.format === 'csv' && query.detail) return this.files.sendLines(res, 'expiring', lines());
+    const lines = () => this.lines.batches(actor, query, window, window.from);
+    if (query.format === 'csv' && query.detail) return { file: this.files.lines('expiring', lines()) };
     // The summary sheet comes first: its totals are read in a first pass, then the rows stream.
     const totals = query.format === 'xlsx' ? await this.expiring.totals(actor, query, window) : [];
-    await this.files.send(res, query.format as 'xlsx' | 'csv', {
+    const file = this.files.file(query.format as 'xlsx' | 'csv', {
       name: 'expiring',
       title: `Licenses expiring within ${window.days} days`,
       actor,
@@ -125,6 +129,7 @@ export class ReportsService {
       totalColumns: EXPIRING_TOTALS,
       lines,
     });
+    return { file };
   }
 }
 

@@ -5,6 +5,7 @@ import { UsersService } from '../users/users.service';
 import { UserDto } from '../users/dto/user.dto';
 import { AuditService } from '../audit/audit.service';
 import { LoginResultDto, MAX_EMAIL_LENGTH } from './dto/auth.dto';
+import { AuthErrorCode } from './auth.errors';
 import { TokenPayload } from './jwt.strategy';
 import { LoginThrottle, LoginThrottledError } from './login-throttle';
 
@@ -31,7 +32,7 @@ export class AuthService {
     const user = await this.users.verifyCredentials(email, password);
     if (!user) {
       await this.recordRefusal(email, 'wrong_credentials');
-      throw new UnauthorizedError('Wrong email or password.', 'INVALID_CREDENTIALS');
+      throw new UnauthorizedError('Wrong email or password.', AuthErrorCode.INVALID_CREDENTIALS);
     }
     this.throttle.succeeded(attempt);
     const payload: TokenPayload = { sub: user.id, ver: user.tokenVersion };

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgUnit } from './org-unit.entity';
+import { OrgUnitsRepository } from './org-units.repository';
 import { OrgUnitsService } from './org-units.service';
 import { OrgScope } from './org-scope.service';
 import { OrgUnitsController } from './org-units.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrgUnit])],
-  providers: [OrgUnitsService, OrgScope],
+  providers: [OrgUnitsRepository, OrgUnitsService, OrgScope],
   controllers: [OrgUnitsController],
-  exports: [OrgUnitsService, OrgScope],
+  exports: [OrgUnitsRepository, OrgUnitsService, OrgScope],
 })
 export class OrgUnitsModule {}

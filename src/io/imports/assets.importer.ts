@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Asset } from '../../inventory/assets/asset.entity';
+import { AssetsRepository } from '../../inventory/assets/assets.repository';
 import { AssetsService } from '../../inventory/assets/assets.service';
 import { CreateAssetDto, UpdateAssetDto } from '../../inventory/assets/dto/asset.dto';
 import { IMPORT_SPECS } from './import-columns';
@@ -14,6 +15,7 @@ export class AssetsImporter implements EntityImporter {
 
   constructor(
     private readonly assets: AssetsService,
+    private readonly records: AssetsRepository,
     private readonly references: ReferenceResolver,
   ) {}
 
@@ -24,15 +26,9 @@ export class AssetsImporter implements EntityImporter {
       {
         createDto: CreateAssetDto,
         updateDto: UpdateAssetDto,
-        findExisting: (manager, keys) =>
-          manager
-            .createQueryBuilder(Asset, 'a')
-            .where('lower(a.inventoryNumber) = ANY(:keys)', { keys })
-            .setLock('pessimistic_write')
-            .getMany(),
+        lockByKeys: (keys) => this.records.lockByKeys(keys, 'inventoryNumber'),
         keyOf: (asset) => asset.inventoryNumber,
-        createIn: (manager, dtos) => this.assets.createIn(manager, dtos as CreateAssetDto[]),
-        updateIn: (manager, actor, asset, dto) => this.assets.updateIn(manager, actor, asset, dto),
+        writer: this.assets,
       },
       this.references,
     );

@@ -5,10 +5,10 @@ import { columnFormat } from './templates';
  * The README's column tables, rendered from IMPORT_SPECS: one table per template,
  * the same facts as the template's Columns sheet. column-docs.spec.ts fails when the
  * README's block between the markers differs; print the block with
- * `npx ts-node -r tsconfig-paths/register src/imports/column-docs.ts` and paste it.
+ * `npx ts-node -r tsconfig-paths/register src/io/imports/column-docs.ts` and paste it.
  */
 export const COLUMN_DOCS_START =
-  '<!-- import-columns:start (generated from src/imports/import-columns.ts) -->';
+  '<!-- import-columns:start (generated from src/io/imports/import-columns.ts) -->';
 export const COLUMN_DOCS_END = '<!-- import-columns:end -->';
 
 /** `|` would end a Markdown table cell. */

@@ -1,5 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import { DomainError } from '@libs/errors';
+import { ImportErrorCode } from './imports.errors';
 import { numberToDecimal } from './money-parse';
 import { workbookPartsFirst } from './xlsx-entry-order';
 
@@ -41,16 +42,16 @@ export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // "PK\x03\x04", a zip
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]); // Excel 97-2003
 
-const invalid = (code: string, message: string, details: Record<string, unknown> = {}) =>
+const invalid = (code: ImportErrorCode, message: string, details: Record<string, unknown> = {}) =>
   new DomainError('invalid', code, message, details);
 
 /** Reads an uploaded xlsx or CSV, told apart by content, never by name. */
 export async function readImportFile(buffer: Buffer, options: ReadOptions): Promise<SheetData> {
-  if (!buffer.length) throw invalid('EMPTY_FILE', 'The file is empty.');
+  if (!buffer.length) throw invalid(ImportErrorCode.EMPTY_FILE, 'The file is empty.');
   if (buffer.subarray(0, 4).equals(XLSX_MAGIC)) return readXlsx(buffer, options);
   if (buffer.subarray(0, 8).equals(OLE_MAGIC)) {
     throw invalid(
-      'UNSUPPORTED_FILE',
+      ImportErrorCode.UNSUPPORTED_FILE,
       'Excel 97-2003 (.xls) files are not supported: save the file as .xlsx or as CSV UTF-8.',
     );
   }
@@ -63,7 +64,7 @@ export async function readImportFile(buffer: Buffer, options: ReadOptions): Prom
 function decodeText(buffer: Buffer): string {
   const notText = () =>
     invalid(
-      'UNSUPPORTED_FILE',
+      ImportErrorCode.UNSUPPORTED_FILE,
       'The file is neither an xlsx workbook nor a CSV in UTF-8: upload .xlsx, or save as "CSV UTF-8".',
     );
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
@@ -133,7 +134,7 @@ export function parseCsv(text: string, delimiter: string): string[][] {
     } else field += ch;
   }
   if (quoted) {
-    throw invalid('INVALID_CSV', `Row ${records.length + 1}: a quoted field is not closed.`, {
+    throw invalid(ImportErrorCode.INVALID_CSV, `Row ${records.length + 1}: a quoted field is not closed.`, {
       row: records.length + 1,
     });
   }
@@ -164,7 +165,7 @@ async function readXlsx(buffer: Buffer, options: ReadOptions): Promise<SheetData
   if (unzipped === null) throw unreadable();
   if (unzipped > MAX_UNZIPPED_BYTES) {
     throw invalid(
-      'FILE_TOO_LARGE_UNPACKED',
+      ImportErrorCode.FILE_TOO_LARGE_UNPACKED,
       `The workbook unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB; split it into smaller files.`,
     );
   }
@@ -203,13 +204,13 @@ async function readXlsx(buffer: Buffer, options: ReadOptions): Promise<SheetData
     throw unreadable();
   }
   if (dataRows > options.maxRows) throw tooManyRows(options.maxRows);
-  if (!found) throw invalid('EMPTY_FILE', 'The workbook has no worksheet to read.');
+  if (!found) throw invalid(ImportErrorCode.EMPTY_FILE, 'The workbook has no worksheet to read.');
   return sheetOf('xlsx', rows, options);
 }
 
 const unreadable = () =>
   invalid(
-    'INVALID_XLSX',
+    ImportErrorCode.INVALID_XLSX,
     'The file looks like an xlsx workbook but cannot be read; open it in Excel and save it again.',
   );
 
@@ -309,7 +310,7 @@ export function unzippedSize(zip: Buffer): number | null {
 
 function tooManyRows(limit: number) {
   return invalid(
-    'TOO_MANY_ROWS',
+    ImportErrorCode.TOO_MANY_ROWS,
     `The file has more than ${limit.toLocaleString('en')} data rows; split it into smaller files.`,
     { limit },
   );
@@ -318,7 +319,7 @@ function tooManyRows(limit: number) {
 /** The first non-blank row is the header; blank rows are dropped; cells are aligned to the widest row. */
 function sheetOf(format: SheetData['format'], all: readonly SheetRow[], options: ReadOptions): SheetData {
   const rows = all.filter((r) => r.cells.some((c) => c !== null));
-  if (!rows.length) throw invalid('EMPTY_FILE', 'The file is empty: it has no header row.');
+  if (!rows.length) throw invalid(ImportErrorCode.EMPTY_FILE, 'The file is empty: it has no header row.');
   const [head, ...data] = rows;
   if (data.length > options.maxRows) throw tooManyRows(options.maxRows);
   const width = Math.max(...rows.map((r) => lastFilled(r.cells) + 1));

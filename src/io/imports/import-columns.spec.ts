@@ -52,10 +52,13 @@ describe('import column specs', () => {
     ['assets', UpdateAssetDto],
   ] as const)('%s: the columns (none) may clear are those whose API field takes null', (entity, dto) => {
     for (const column of IMPORT_SPECS[entity].columns.filter((c) => !c.helper)) {
-      const errors = validateSync(plainToInstance(dto, { [column.field]: null }), {
-        whitelist: true,
-        forbidNonWhitelisted: true,
-      });
+      const errors = validateSync(
+        plainToInstance(dto as ClassConstructor<object>, { [column.field]: null }),
+        {
+          whitelist: true,
+          forbidNonWhitelisted: true,
+        },
+      );
       expect({ field: column.field, nullable: errors.length === 0 }).toEqual({
         field: column.field,
         nullable: column.nullable ?? false,

@@ -1,5 +1,6 @@
 import { DomainError } from '@libs/errors';
 import { convertCell, displayValue } from './cell-values';
+import { ImportErrorCode } from './imports.errors';
 import type { SheetData } from './file-reader';
 import {
   CLEAR_MARKER,
@@ -113,7 +114,7 @@ export function matchHeader(spec: ImportSpec, sheet: SheetData): (ImportColumn |
     ].filter(Boolean);
     throw new DomainError(
       'invalid',
-      'HEADER_MISMATCH',
+      ImportErrorCode.HEADER_MISMATCH,
       `The header row does not fit the ${spec.entity} import: ${parts.join('; ')}.`,
       { unknown, duplicate, missing, unnamed, expected: spec.columns.map((c) => c.header) },
     );

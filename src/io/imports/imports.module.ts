@@ -1,9 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AssetsModule } from '../../inventory/assets/assets.module';
-import { LicensesModule } from '../../licensing/licenses/licenses.module';
-import { LocationsModule } from '../../catalog/locations/locations.module';
-import { PersonsModule } from '../../inventory/persons/persons.module';
-import { SeatsModule } from '../../licensing/seats/seats.module';
+import { REGISTER_MODULES } from '../register-modules';
 import { AssetsImporter } from './assets.importer';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
@@ -14,7 +10,7 @@ import { SeatsImporter } from './seats.importer';
 
 /** Bulk import from xlsx and CSV: templates, and one transaction per file through the services. */
 @Module({
-  imports: [PersonsModule, AssetsModule, LicensesModule, SeatsModule, LocationsModule],
+  imports: REGISTER_MODULES,
   providers: [
     ImportsService,
     ReferenceResolver,

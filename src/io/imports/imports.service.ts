@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ValidationError } from '@libs/errors';
+import { CommonErrorCode, DomainError, ValidationError } from '@libs/errors';
 import { AuditService } from '../../access/audit/audit.service';
 import { AuthUser } from '../../platform/access/auth-user';
 import { TransactionRunner } from '../../platform/database/transaction';
@@ -13,6 +13,7 @@ import { LicensesImporter } from './licenses.importer';
 import { PersonsImporter } from './persons.importer';
 import { EntityImporter } from './record-importer';
 import { SeatsImporter } from './seats.importer';
+import { ImportErrorCode } from './imports.errors';
 import { EXPLANATION_SHEET, importTemplate, TemplateFile, TemplateFormat } from './templates';
 
 /** The part of multer's file an import reads (memory storage). */
@@ -67,7 +68,7 @@ export class ImportsService {
       throw new ValidationError(
         'Send the file as multipart/form-data in the field "file".',
         { file: ['is required'] },
-        'FILE_REQUIRED',
+        ImportErrorCode.FILE_REQUIRED,
       );
     }
     const sheet = await readImportFile(file.buffer, {
@@ -77,14 +78,14 @@ export class ImportsService {
     });
     const columns = matchHeader(spec, sheet);
     if (!sheet.rows.length) {
-      throw new DomainError('invalid', 'NO_ROWS', 'The file has a header but no data rows.');
+      throw new DomainError('invalid', ImportErrorCode.NO_ROWS, 'The file has a header but no data rows.');
     }
     try {
-      return await this.tx.run(async (manager) => {
+      return await this.tx.run(async () => {
         // Inside the transaction: a retry (deadlock) starts over from the converted cells.
         const problems = new Problems(spec.columns);
         const rows = parseRows(spec, sheet, columns, problems);
-        const counts = await importer.run({ manager, actor, spec, problems }, rows);
+        const counts = await importer.run({ actor, spec, problems }, rows);
         const failed = problems.count > 0;
         const result: ImportResultDto = {
           entity: spec.entity,
@@ -97,24 +98,21 @@ export class ImportsService {
           errors: problems.list(),
         };
         if (failed || dryRun) throw new RollBack(result);
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'import',
-            entity: 'import',
-            after: {
-              entity: spec.entity,
-              fileName: file.originalname.replace(/\u0000/g, ''),
-              format: sheet.format,
-              bytes: file.size,
-              rows: rows.length,
-              created: counts.created,
-              updated: counts.updated,
-              unchanged: counts.unchanged,
-            },
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'import',
+          entity: 'import',
+          after: {
+            entity: spec.entity,
+            fileName: file.originalname.replace(/\u0000/g, ''),
+            format: sheet.format,
+            bytes: file.size,
+            rows: rows.length,
+            created: counts.created,
+            updated: counts.updated,
+            unchanged: counts.unchanged,
           },
-          manager,
-        );
+        });
         return result;
       });
     } catch (error) {
@@ -128,7 +126,7 @@ export class ImportsService {
     if (isImportEntity(entity)) return this.importers[entity];
     throw new DomainError(
       'not_found',
-      'NOT_FOUND',
+      CommonErrorCode.NOT_FOUND,
       `There is no import for "${entity}"; imports exist for ${IMPORT_ENTITIES.join(', ')}.`,
       { entity, supported: IMPORT_ENTITIES },
     );

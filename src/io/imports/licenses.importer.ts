@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@libs/errors';
 import { License } from '../../licensing/licenses/license.entity';
 import { assertChangeKeepsUse } from '../../licensing/licenses/license-rules';
+import { LicensesRepository } from '../../licensing/licenses/licenses.repository';
 import { LicensesService } from '../../licensing/licenses/licenses.service';
 import { CreateLicenseDto, UpdateLicenseDto } from '../../licensing/licenses/dto/license.dto';
 import { moneyAmount } from './cell-values';
@@ -23,6 +24,7 @@ export class LicensesImporter implements EntityImporter {
 
   constructor(
     private readonly licenses: LicensesService,
+    private readonly records: LicensesRepository,
     private readonly references: ReferenceResolver,
   ) {}
 
@@ -48,15 +50,9 @@ export class LicensesImporter implements EntityImporter {
       {
         createDto: CreateLicenseDto,
         updateDto: UpdateLicenseDto,
-        findExisting: (manager, keys) =>
-          manager
-            .createQueryBuilder(License, 'l')
-            .where('lower(l.name) = ANY(:keys)', { keys })
-            .setLock('pessimistic_write')
-            .getMany(),
+        lockByKeys: (keys) => this.records.lockByNames(keys),
         keyOf: (license) => license.name,
-        createIn: (manager, dtos) => this.licenses.createIn(manager, dtos as CreateLicenseDto[]),
-        updateIn: (manager, actor, license, dto) => this.licenses.updateIn(manager, actor, license, dto),
+        writer: this.licenses,
         check: async (c, planned) => {
           this.keepUse(c, planned);
           this.sameCurrency(c, planned);

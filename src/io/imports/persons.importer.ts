@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Person } from '../../inventory/persons/person.entity';
+import { PersonsRepository } from '../../inventory/persons/persons.repository';
 import { PersonsService } from '../../inventory/persons/persons.service';
 import { CreatePersonDto, UpdatePersonDto } from '../../inventory/persons/dto/person.dto';
 import { IMPORT_SPECS, ImportColumn } from './import-columns';
@@ -15,6 +15,7 @@ export class PersonsImporter implements EntityImporter {
 
   constructor(
     private readonly persons: PersonsService,
+    private readonly records: PersonsRepository,
     private readonly references: ReferenceResolver,
   ) {}
 
@@ -22,15 +23,9 @@ export class PersonsImporter implements EntityImporter {
     const target: RecordTarget<Person> = {
       createDto: CreatePersonDto,
       updateDto: UpdatePersonDto,
-      findExisting: (manager, keys) =>
-        manager
-          .createQueryBuilder(Person, 'p')
-          .where('lower(p.email) = ANY(:keys)', { keys })
-          .setLock('pessimistic_write')
-          .getMany(),
+      lockByKeys: (keys) => this.records.lockByKeys(keys, 'email'),
       keyOf: (person) => person.email,
-      createIn: (manager, dtos) => this.persons.createIn(manager, dtos as CreatePersonDto[]),
-      updateIn: (manager, actor, person, dto) => this.persons.updateIn(manager, actor, person, dto),
+      writer: this.persons,
       check: (c, planned) => this.employeeNumbersUnique(c, planned),
     };
     return importRecords(ctx, rows, target, this.references);
@@ -57,7 +52,7 @@ export class PersonsImporter implements EntityImporter {
       } else rowOf.set(number, p);
     }
     if (!rowOf.size) return;
-    const holders = await holdersOf(ctx.manager, [...rowOf.keys()]);
+    const holders = await this.records.findByEmployeeNumbers([...rowOf.keys()]);
     const fileRowOf = new Map(planned.filter((p) => p.existing).map((p) => [p.existing!.id, p]));
     for (const holder of holders) {
       const p = rowOf.get(holder.employeeNumber)!;
@@ -72,11 +67,4 @@ export class PersonsImporter implements EntityImporter {
       );
     }
   }
-}
-
-function holdersOf(manager: EntityManager, numbers: string[]) {
-  return manager.query(
-    'SELECT id, email, employee_number AS "employeeNumber" FROM persons WHERE employee_number = ANY($1::text[])',
-    [numbers],
-  ) as Promise<{ id: string; email: string; employeeNumber: string }[]>;
 }

@@ -1,7 +1,7 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError as ClassValidatorError } from 'class-validator';
 import Decimal from 'decimal.js';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { DomainError } from '@libs/errors';
 import { AuthUser } from '../../platform/access/auth-user';
 import { translateDatabaseError } from '../../platform/database/database-errors';
@@ -10,9 +10,8 @@ import type { ImportColumn, ImportSpec } from './import-columns';
 import type { ParsedRow, Problems } from './import-rows';
 import { pick, ReferenceResolver } from './references';
 
-/** What one import works with: the transaction, the caller, and where problems go. */
+/** What one import works with (in the transaction of the request's context): the caller, and where problems go. */
 export interface ImportContext {
-  manager: EntityManager;
   actor: AuthUser;
   spec: ImportSpec;
   problems: Problems;
@@ -25,7 +24,7 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-/** One entity's import: takes the converted rows, writes through the services in `ctx.manager`. */
+/** One entity's import: takes the converted rows, writes through the services in the import's transaction. */
 export interface EntityImporter {
   readonly spec: ImportSpec;
   run(ctx: ImportContext, rows: ParsedRow[]): Promise<ImportCounts>;
@@ -38,15 +37,22 @@ export interface PlannedRow<E> {
   dto: Record<string, unknown>;
 }
 
-/** How the generic upsert reaches one kind of record: its DTOs, its lookup by key, its services. */
+/** The use cases of the records' own service that an import writes through. */
+export interface RecordWriter<E> {
+  /** New records, many per INSERT. */
+  createMany(dtos: readonly object[]): Promise<unknown[]>;
+  /** A change to a record locked by {@link RecordTarget.lockByKeys}, with the rules of the API's update. */
+  updateLocked(actor: AuthUser, record: E, dto: object): Promise<unknown>;
+}
+
+/** How the generic upsert reaches one kind of record: its DTOs, its lookup by key, its service. */
 export interface RecordTarget<E extends { id: string }> {
   createDto: ClassConstructor<object>;
   updateDto: ClassConstructor<object>;
   /** Records whose key, lower-cased, is one of `foldedKeys`, locked against change until commit. */
-  findExisting(manager: EntityManager, foldedKeys: string[]): Promise<E[]>;
+  lockByKeys(foldedKeys: string[]): Promise<E[]>;
   keyOf(record: E): string;
-  createIn(manager: EntityManager, dtos: object[]): Promise<unknown[]>;
-  updateIn(manager: EntityManager, actor: AuthUser, record: E, dto: object): Promise<unknown>;
+  writer: RecordWriter<E>;
   /** Rules across rows that the DTO cannot see (another unique field). */
   check?(ctx: ImportContext, rows: PlannedRow<E>[]): Promise<void>;
 }
@@ -59,7 +65,7 @@ const fold = (s: string) => s.toLowerCase();
 /**
  * Upsert by natural key, the same for licenses, persons and assets: duplicate keys,
  * references (in bulk), the existing records (in bulk, locked), the API's DTO
- * validation, then the writes through the services' `…In(manager)` variants.
+ * validation, then the writes through the records' service, in the open transaction.
  * Rows with problems are not written; the caller rolls everything back if any.
  */
 export async function importRecords<E extends { id: string }>(
@@ -68,7 +74,7 @@ export async function importRecords<E extends { id: string }>(
   target: RecordTarget<E>,
   references: ReferenceResolver,
 ): Promise<ImportCounts> {
-  const { spec, problems, manager } = ctx;
+  const { spec, problems } = ctx;
   const keyColumn = spec.columns.find((c) => c.key) as ImportColumn;
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
 
@@ -87,9 +93,9 @@ export async function importRecords<E extends { id: string }>(
       );
   }
 
-  await references.resolve(manager, spec, rows, problems);
+  await references.resolve(spec, rows, problems);
 
-  const existing = firstRowOf.size ? await target.findExisting(manager, [...firstRowOf.keys()]) : [];
+  const existing = firstRowOf.size ? await target.lockByKeys([...firstRowOf.keys()]) : [];
   const byKey = new Map<string, { id: string; key: string; record: E }[]>();
   for (const record of existing) {
     const key = target.keyOf(record);
@@ -127,7 +133,7 @@ export async function importRecords<E extends { id: string }>(
     // Updates first: a unique value one of them gives up may be taken by a new record.
     for (const p of updates) {
       try {
-        await target.updateIn(manager, ctx.actor, p.existing as E, p.dto);
+        await target.writer.updateLocked(ctx.actor, p.existing as E, p.dto);
         counts.updated++;
       } catch (error) {
         reportWriteError(ctx, error, p.row, keyColumn);
@@ -136,10 +142,7 @@ export async function importRecords<E extends { id: string }>(
     // New records have no rule beyond their DTO: with problems already found, writing them tells nothing.
     if (creates.length && !problems.count) {
       try {
-        await target.createIn(
-          manager,
-          creates.map((p) => p.dto),
-        );
+        await target.writer.createMany(creates.map((p) => p.dto));
         counts.created = creates.length;
       } catch (error) {
         const refused = refusedCreate(ctx.spec, error, creates);

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { LicenseCategoriesRepository } from '../../catalog/license-categories/license-categories.repository';
 import { LocationsService } from '../../catalog/locations/locations.service';
+import { OrganizationsRepository } from '../../catalog/organizations/organizations.repository';
+import { OrgUnitsRepository } from '../../catalog/org-units/org-units.repository';
+import { SoftwareRepository } from '../../catalog/software/software.repository';
+import { AssetsRepository } from '../../inventory/assets/assets.repository';
+import { PersonsRepository } from '../../inventory/persons/persons.repository';
+import { LicensesRepository } from '../../licensing/licenses/licenses.repository';
 import type { ImportColumn, ImportSpec, RefKind } from './import-columns';
 import type { ParsedRow, Problems } from './import-rows';
 
@@ -13,26 +19,28 @@ interface Candidate {
   version?: string | null;
 }
 
-/** Natural keys: what each kind is looked up by, and how a problem names it. */
-const LOOKUPS: Record<Exclude<RefKind, 'location'>, { sql: string; what: string; by: string }> = {
-  orgUnit: { sql: 'SELECT id, code AS key FROM org_units', what: 'org unit', by: 'code' },
-  organization: { sql: 'SELECT id, name AS key FROM organizations', what: 'organization', by: 'name' },
-  category: { sql: 'SELECT id, name AS key FROM license_categories', what: 'license category', by: 'name' },
-  software: { sql: 'SELECT id, name AS key, version FROM software', what: 'software', by: 'name' },
-  person: { sql: 'SELECT id, email AS key FROM persons', what: 'person', by: 'email' },
-  asset: { sql: 'SELECT id, inventory_number AS key FROM assets', what: 'asset', by: 'inventory number' },
-  license: { sql: 'SELECT id, name AS key FROM licenses', what: 'license', by: 'name' },
-};
+/** How a kind of record is looked up by its natural key (one query for a file's keys), and how a problem names it. */
+interface Lookup {
+  find(foldedKeys: string[]): Promise<Candidate[]>;
+  what: string;
+  by: string;
+}
 
-const KEY_COLUMN: Record<keyof typeof LOOKUPS, string> = {
-  orgUnit: 'code',
-  organization: 'name',
-  category: 'name',
-  software: 'name',
-  person: 'email',
-  asset: 'inventory_number',
-  license: 'name',
-};
+type KeyedRow<F extends string> = { id: string; version?: string | null } & Record<F, string>;
+
+/** A lookup through the owner's repository (`find`), whose rows hold the key in `field`. */
+function lookup<F extends string>(
+  what: string,
+  by: string,
+  field: F,
+  find: (foldedKeys: string[]) => Promise<KeyedRow<F>[]>,
+): Lookup {
+  return {
+    what,
+    by,
+    find: async (keys) => (await find(keys)).map((r) => ({ id: r.id, key: r[field], version: r.version })),
+  };
+}
 
 const fold = (s: string) => s.toLowerCase();
 
@@ -57,15 +65,33 @@ export function pick<C extends { id: string; key: string }>(
  */
 @Injectable()
 export class ReferenceResolver {
-  constructor(private readonly locations: LocationsService) {}
+  private readonly lookups: Record<Exclude<RefKind, 'location'>, Lookup>;
+
+  constructor(
+    private readonly locations: LocationsService,
+    orgUnits: OrgUnitsRepository,
+    organizations: OrganizationsRepository,
+    categories: LicenseCategoriesRepository,
+    software: SoftwareRepository,
+    persons: PersonsRepository,
+    assets: AssetsRepository,
+    licenses: LicensesRepository,
+  ) {
+    this.lookups = {
+      orgUnit: lookup('org unit', 'code', 'code', (keys) => orgUnits.findKeys(keys, 'code')),
+      organization: lookup('organization', 'name', 'name', (keys) => organizations.findKeys(keys, 'name')),
+      category: lookup('license category', 'name', 'name', (keys) => categories.findKeys(keys, 'name')),
+      software: lookup('software', 'name', 'name', (keys) => software.findKeys(keys, 'name', 'version')),
+      person: lookup('person', 'email', 'email', (keys) => persons.findKeys(keys, 'email')),
+      asset: lookup('asset', 'inventory number', 'inventoryNumber', (keys) =>
+        assets.findKeys(keys, 'inventoryNumber'),
+      ),
+      license: lookup('license', 'name', 'name', (keys) => licenses.findNames(keys)),
+    };
+  }
 
   /** Puts the id of each filled reference cell into `values`, or reports the problem for its row. */
-  async resolve(
-    manager: EntityManager,
-    spec: ImportSpec,
-    rows: readonly ParsedRow[],
-    problems: Problems,
-  ): Promise<void> {
+  async resolve(spec: ImportSpec, rows: readonly ParsedRow[], problems: Problems): Promise<void> {
     const columns = spec.columns.filter((c) => c.kind === 'ref' && c.ref);
     const kinds = new Set(columns.map((c) => c.ref as RefKind));
     for (const kind of kinds) {
@@ -76,7 +102,7 @@ export class ReferenceResolver {
           if (typeof row.values[c.field] === 'string') keys.add(row.values[c.field] as string);
       }
       if (!keys.size) continue;
-      const resolve = await this.lookup(manager, kind, [...keys]);
+      const resolve = await this.lookup(kind, [...keys]);
       for (const row of rows) {
         for (const column of ofKind) this.apply(row, column, resolve, problems);
       }
@@ -100,13 +126,9 @@ export class ReferenceResolver {
   }
 
   /** One query for `keys`; answers a resolver for each key (and row: the software's version). */
-  private async lookup(
-    manager: EntityManager,
-    kind: RefKind,
-    keys: string[],
-  ): Promise<(key: string, row: ParsedRow) => Resolution> {
+  private async lookup(kind: RefKind, keys: string[]): Promise<(key: string, row: ParsedRow) => Resolution> {
     if (kind === 'location') {
-      const found = await this.locations.idsByPaths(keys, manager);
+      const found = await this.locations.idsByPaths(keys);
       const byPath = new Map(keys.map((k, i) => [k, found[i]]));
       return (path) => {
         const ids = byPath.get(path) ?? [];
@@ -118,11 +140,8 @@ export class ReferenceResolver {
         };
       };
     }
-    const { sql, what, by } = LOOKUPS[kind];
-    const candidates: Candidate[] = await manager.query(
-      `${sql} WHERE lower(${KEY_COLUMN[kind]}) = ANY($1::text[])`,
-      [[...new Set(keys.map(fold))]],
-    );
+    const { find, what, by } = this.lookups[kind];
+    const candidates = await find([...new Set(keys.map(fold))]);
     const byKey = new Map<string, Candidate[]>();
     for (const c of candidates) byKey.set(fold(c.key), [...(byKey.get(fold(c.key)) ?? []), c]);
     const unknown = (key: string) => ({ problem: `No ${what} has the ${by} "${key}".` });

@@ -3,7 +3,8 @@ import { QueryFailedError } from 'typeorm';
 import { DomainError } from '@libs/errors';
 import { translateDatabaseError } from '../../platform/database/database-errors';
 import { SeatsService } from '../../licensing/seats/seats.service';
-import type { HolderKind } from '../../licensing/seats/seat-rules';
+import { SeatsRepository } from '../../licensing/seats/seats.repository';
+import { HolderKind, SeatErrorCode } from '../../licensing/seat-engine';
 import { IMPORT_SPECS, ImportColumn } from './import-columns';
 import type { ParsedRow } from './import-rows';
 import { EntityImporter, ImportContext, ImportCounts } from './record-importer';
@@ -23,7 +24,7 @@ const ROWS_NAMED = 20;
 
 /**
  * Seats: a license and a person (per_user) or an asset (per_device) per row. The
- * rows of one license go through SeatsService.assignIn together, in the import's
+ * rows of one license go through SeatsService.assign together, in the import's
  * transaction, so every rule of the API holds and a license the file would
  * over-allocate is refused with its rows. Seats already held are kept.
  */
@@ -36,6 +37,7 @@ export class SeatsImporter implements EntityImporter {
 
   constructor(
     private readonly seats: SeatsService,
+    private readonly held: SeatsRepository,
     private readonly references: ReferenceResolver,
   ) {}
 
@@ -60,10 +62,10 @@ export class SeatsImporter implements EntityImporter {
         );
       }
     }
-    await this.references.resolve(ctx.manager, this.spec, rows, problems);
+    await this.references.resolve(this.spec, rows, problems);
 
     const wanted = this.wantedSeats(ctx, rows);
-    const held = await this.heldSeats(ctx, wanted);
+    const held = await this.heldSeats(wanted);
     const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
     const groups = new Map<string, Wanted[]>();
     for (const w of wanted) {
@@ -113,18 +115,16 @@ export class SeatsImporter implements EntityImporter {
   }
 
   /** Seats the file asks for that their holders hold already, in one query. */
-  private async heldSeats(ctx: ImportContext, wanted: Wanted[]): Promise<Set<string>> {
+  private async heldSeats(wanted: Wanted[]): Promise<Set<string>> {
     if (!wanted.length) return new Set();
     const ids = (kind: HolderKind) => [
       ...new Set(wanted.filter((w) => w.kind === kind).map((w) => w.holderId)),
     ];
-    const rows: { licenseId: string; personId: string | null; assetId: string | null }[] =
-      await ctx.manager.query(
-        `SELECT license_id AS "licenseId", person_id AS "personId", asset_id AS "assetId" FROM license_seats
-       WHERE released_at IS NULL AND license_id = ANY($1::uuid[])
-         AND (person_id = ANY($2::uuid[]) OR asset_id = ANY($3::uuid[]))`,
-        [[...new Set(wanted.map((w) => w.licenseId))], ids('person'), ids('asset')],
-      );
+    const rows = await this.held.heldAmong(
+      [...new Set(wanted.map((w) => w.licenseId))],
+      ids('person'),
+      ids('asset'),
+    );
     return new Set(
       rows.map((s) =>
         seatKey({
@@ -149,8 +149,7 @@ export class SeatsImporter implements EntityImporter {
     while (pending.length) {
       const { licenseId, kind } = pending[0];
       try {
-        const seats = await this.seats.assignIn(
-          ctx.manager,
+        const seats = await this.seats.assign(
           ctx.actor,
           licenseId,
           kind,
@@ -185,7 +184,7 @@ export class SeatsImporter implements EntityImporter {
     const license = pending[0].row.raw.licenseId;
     const message = `License "${license}": ${refusal.message.replace(/\.$/, '')} (${rows.length > 1 ? 'rows' : 'row'} ${named}).`;
     for (const w of pending) {
-      const column = refusal.code === 'WRONG_METRIC' ? w.holder : this.license;
+      const column = refusal.code === SeatErrorCode.WRONG_METRIC ? w.holder : this.license;
       ctx.problems.add(w.row.row, column, w.row.raw[column.field] ?? null, message);
     }
   }

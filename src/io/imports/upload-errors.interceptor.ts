@@ -9,6 +9,7 @@ import {
 import { catchError, Observable, throwError } from 'rxjs';
 import { DomainError } from '@libs/errors';
 import { MAX_IMPORT_BYTES } from './import-limits';
+import { ImportErrorCode } from './imports.errors';
 
 /**
  * Puts multer's refusals (bound after this interceptor) into the contract's words:
@@ -25,7 +26,7 @@ function translate(error: unknown): unknown {
   if (error instanceof PayloadTooLargeException) {
     return new DomainError(
       'too_large',
-      'FILE_TOO_LARGE',
+      ImportErrorCode.FILE_TOO_LARGE,
       `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.`,
       { limitBytes: MAX_IMPORT_BYTES },
     );
@@ -33,7 +34,7 @@ function translate(error: unknown): unknown {
   if (error instanceof BadRequestException) {
     return new DomainError(
       'invalid',
-      'INVALID_UPLOAD',
+      ImportErrorCode.INVALID_UPLOAD,
       `Send one file as multipart/form-data in the field "file" (${error.message.replace(/\.$/, '')}).`,
     );
   }

@@ -1,4 +1,4 @@
-import type { DemoLicense } from './demo-data';
+import type { DemoLicense } from './demo-model';
 
 type Row = Omit<DemoLicense, 'inventoryNumber' | 'expirationDate' | 'currency' | 'vatRate'> & {
   /** Days from today; null for perpetual licenses. */

@@ -1,4 +1,4 @@
-import type { DemoAsset, DemoPerson } from './demo-data';
+import type { DemoAsset, DemoPerson } from './demo-model';
 
 /** mulberry32: a tiny seeded PRNG, so the "random" names and serials are the same on every start. */
 export function prng(seed: number): () => number {

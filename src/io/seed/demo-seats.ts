@@ -1,13 +1,5 @@
 import type { AssetKind } from '../../inventory/assets/asset.entity';
-import type { DemoAsset, DemoLicense, DemoOrgUnit, DemoPerson } from './demo-data';
-
-/** The seats of one demo license: persons (per_user) or assets (per_device), and the devices activated. */
-export interface DemoSeats {
-  license: string;
-  /** Employee numbers (per_user) or inventory numbers (per_device), in assignment order. */
-  holders: string[];
-  devices: { person: string; asset: string }[];
-}
+import type { DemoAsset, DemoLicense, DemoOrgUnit, DemoPerson, DemoSeats } from './demo-model';
 
 type Plan = (
   | {

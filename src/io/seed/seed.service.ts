@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, ConfigError } from '../../platform/config/app-config';
+import { AuthUser } from '../../platform/access/auth-user';
 import { TransactionRunner } from '../../platform/database/transaction';
 import { SeatsService } from '../../licensing/seats/seats.service';
-import { User } from '../../access/users/user.entity';
 import { UsersService } from '../../access/users/users.service';
-import { hashPassword } from '../../access/users/password';
-import { buildDemoData, DEMO_PASSWORD, DEMO_USERS, DemoData } from './demo-data';
-import { DemoCounts, DemoIds, REGISTER_TABLES, writeDemoData, writeDemoDevices } from './demo-data-writer';
+import { buildDemoData, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DemoCounts, DemoDataWriter, DemoIds, DemoSeat } from './demo-data-writer';
+import type { DemoData } from './demo-model';
+import { SeedRepository } from './seed.repository';
 
 /** An account this start created. */
 export interface CreatedLogin {
@@ -39,11 +39,12 @@ export class SeedService {
     private readonly users: UsersService,
     private readonly seats: SeatsService,
     private readonly tx: TransactionRunner,
-    private readonly dataSource: DataSource,
+    private readonly writer: DemoDataWriter,
+    private readonly seed: SeedRepository,
   ) {}
 
   async run(): Promise<StartupLogins> {
-    const kept = await this.dataSource.manager.exists(User);
+    const kept = await this.users.hasAccounts();
     const created: CreatedLogin[] = [];
     const admin = await this.ensureAdmin();
     if (admin) created.push(admin);
@@ -54,7 +55,7 @@ export class SeedService {
   private async ensureAdmin(): Promise<CreatedLogin | null> {
     const { adminEmail: email, adminPassword: password } = this.config;
     if (password === undefined) {
-      if (await this.dataSource.manager.existsBy(User, { role: 'admin' })) return null;
+      if (await this.users.hasAdmin()) return null;
       throw new ConfigError(
         'No admin exists yet, and NODE_ENV=production has no default password for the first one: ' +
           `set ADMIN_PASSWORD (at least 12 characters), and ADMIN_EMAIL unless ${email} is right.`,
@@ -76,13 +77,15 @@ export class SeedService {
    * logins are made only here, with the data they belong to: one deleted later stays deleted.
    */
   private seedDemo(): Promise<CreatedLogin[]> {
-    return this.tx.run(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('seatkeeper:seed-demo'))`);
-      if (!(await registerIsEmpty(manager))) return [];
+    return this.tx.run(async () => {
+      await this.seed.holdDemoLock();
+      if (!(await this.writer.registerIsEmpty())) return [];
       const data = buildDemoData(today());
-      const { counts, ids } = await writeDemoData(manager, data);
-      const devices = await this.writeSeats(manager, data, ids);
-      const logins = await createDemoUsers(manager, ids);
+      const { counts, ids } = await this.writer.write(data);
+      const admin = await this.users.firstAdmin();
+      const held = await this.writeSeats(admin, data, ids);
+      const devices = await this.writer.writeDevices(data, ids, held, admin.id);
+      const logins = await this.createDemoUsers(ids);
       const summary = Object.entries(counts).map(([what, n]) => `${n} ${LABELS[what as keyof DemoCounts]}`);
       const seats = data.seats.reduce((n, s) => n + s.holders.length, 0);
       this.logger.log(
@@ -92,45 +95,38 @@ export class SeedService {
     });
   }
 
-  /** Seats through the seat service, so the demo passes the rules an assignment must; returns the devices activated. */
-  private async writeSeats(manager: EntityManager, data: DemoData, ids: DemoIds): Promise<number> {
-    const admin = await manager.findOneOrFail(User, {
-      where: { role: 'admin' },
-      order: { createdAt: 'ASC' },
-    });
+  /** Seats through the seat service, so the demo passes the rules an assignment must. */
+  private async writeSeats(admin: AuthUser, data: DemoData, ids: DemoIds): Promise<DemoSeat[]> {
+    const seats: DemoSeat[] = [];
     for (const { license, holders } of data.seats) {
       const { metric } = data.licenses.find((l) => l.name === license)!;
-      await this.seats.assignIn(
-        manager,
+      const assigned = await this.seats.assign(
         admin,
         ids.license(license),
         metric === 'per_user' ? 'person' : 'asset',
         holders.map(metric === 'per_user' ? ids.person : ids.asset),
       );
+      seats.push(...assigned);
     }
-    return writeDemoDevices(manager, data, ids, admin.id);
+    return seats;
   }
-}
 
-/** The demo logins whose email no account has yet (count, then insert); each with its own hash. */
-async function createDemoUsers(manager: EntityManager, ids: DemoIds): Promise<CreatedLogin[]> {
-  const created: CreatedLogin[] = [];
-  for (const { email, displayName, role, orgUnit } of DEMO_USERS) {
-    const taken = await manager
-      .createQueryBuilder(User, 'u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getExists();
-    if (taken) continue;
-    await manager.insert(User, {
-      email,
-      displayName,
-      role,
-      orgUnitId: orgUnit ? ids.orgUnit(orgUnit) : null,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-    });
-    created.push({ role, email, password: DEMO_PASSWORD });
+  /** The demo logins whose email no account has yet (count, then insert); each with its own hash. */
+  private async createDemoUsers(ids: DemoIds): Promise<CreatedLogin[]> {
+    const created: CreatedLogin[] = [];
+    for (const { email, displayName, role, orgUnit } of DEMO_USERS) {
+      if (await this.users.findIdByEmail(email)) continue;
+      await this.users.create({
+        email,
+        displayName,
+        role,
+        orgUnitId: orgUnit ? ids.orgUnit(orgUnit) : null,
+        password: DEMO_PASSWORD,
+      });
+      created.push({ role, email, password: DEMO_PASSWORD });
+    }
+    return created;
   }
-  return created;
 }
 
 const LABELS: Record<keyof DemoCounts, string> = {
@@ -143,13 +139,6 @@ const LABELS: Record<keyof DemoCounts, string> = {
   assets: 'assets',
   licenses: 'licenses',
 };
-
-async function registerIsEmpty(manager: EntityManager): Promise<boolean> {
-  for (const table of REGISTER_TABLES) {
-    if (await manager.exists(table)) return false;
-  }
-  return true;
-}
 
 /** The seeding day in UTC; expiration dates of the demo licenses are relative to it. */
 function today(): string {

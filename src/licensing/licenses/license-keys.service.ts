@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { NotFoundError } from '@libs/errors';
 import { AuthUser } from '../../platform/access/auth-user';
 import { can } from '../../platform/access/permissions';
-import { TransactionRunner } from '../../platform/database/transaction';
-import { LicenseKey } from './license-key.entity';
+import { Transactional, TransactionRunner } from '../../platform/database/transaction';
 import { KeyCipher } from '../../platform/crypto/key-cipher';
+import { LicenseKey } from './license-key.entity';
+import { LicenseKeysRepository } from './license-keys.repository';
 import { LicensesService } from './licenses.service';
 import { CreateLicenseKeyDto, LicenseKeyDto } from './dto/license-key.dto';
 
@@ -22,43 +22,44 @@ export function maskKey(key: string): string {
 @Injectable()
 export class LicenseKeysService {
   constructor(
-    @InjectRepository(LicenseKey) private readonly keys: Repository<LicenseKey>,
+    private readonly keys: LicenseKeysRepository,
     private readonly licenses: LicensesService,
     private readonly cipher: KeyCipher,
-    private readonly tx: TransactionRunner,
+    protected readonly tx: TransactionRunner, // for @Transactional()
   ) {}
 
   /** 404 when the license is unknown or not visible to the actor (a department head outside its scope). */
   async list(actor: AuthUser, licenseId: string): Promise<LicenseKeyDto[]> {
     await this.licenses.assertVisible(actor, licenseId);
-    const keys = await this.keys.find({ where: { licenseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const keys = await this.keys.listOf(licenseId);
     return keys.map((k) => this.toDto(actor, k));
   }
 
   async create(actor: AuthUser, licenseId: string, dto: CreateLicenseKeyDto): Promise<LicenseKeyDto> {
-    const saved = await this.tx.run(async (manager) => {
-      // Shared lock: the license cannot be deleted between the check and the insert.
-      await this.licenses.lock(manager, licenseId, 'pessimistic_read');
-      const key = manager.create(LicenseKey, {
-        licenseId,
-        keyEncrypted: this.cipher.encrypt(dto.key),
-        note: dto.note ?? null,
-        // A seat of this license, or 400 UNKNOWN_REFERENCE (composite foreign key).
-        seatId: dto.seatId ?? null,
-      });
-      return manager.save(key);
-    });
-    return this.toDto(actor, saved);
+    return this.toDto(actor, await this.add(licenseId, dto));
   }
 
   /** Keys bound to these seats follow a transfer (`toSeatId`) or become free (null). */
-  async rebindSeats(manager: EntityManager, fromSeatIds: string[], toSeatId: string | null): Promise<void> {
-    if (fromSeatIds.length)
-      await manager.update(LicenseKey, { seatId: In(fromSeatIds) }, { seatId: toSeatId });
+  async rebindSeats(fromSeatIds: string[], toSeatId: string | null): Promise<void> {
+    if (fromSeatIds.length) await this.keys.rebindSeats(fromSeatIds, toSeatId);
   }
 
+  @Transactional()
   async remove(licenseId: string, keyId: string): Promise<void> {
-    await this.tx.deleteOne(LicenseKey, { id: keyId, licenseId }, 'License key');
+    if (!(await this.keys.delete(licenseId, keyId))) throw new NotFoundError('License key', keyId);
+  }
+
+  @Transactional()
+  private async add(licenseId: string, dto: CreateLicenseKeyDto): Promise<LicenseKey> {
+    // Shared lock: the license cannot be deleted between the check and the insert.
+    await this.licenses.lock(licenseId, 'pessimistic_read');
+    return this.keys.add({
+      licenseId,
+      keyEncrypted: this.cipher.encrypt(dto.key),
+      note: dto.note ?? null,
+      // A seat of this license, or 400 UNKNOWN_REFERENCE (composite foreign key).
+      seatId: dto.seatId ?? null,
+    });
   }
 
   private toDto(actor: AuthUser, { id, keyEncrypted, note, seatId }: LicenseKey): LicenseKeyDto {

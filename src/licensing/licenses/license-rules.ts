@@ -1,5 +1,7 @@
 import { ConflictError } from '@libs/errors';
+import { SeatErrorCode } from '../seat-engine/seat-errors';
 import { License } from './license.entity';
+import { LicenseErrorCode } from './licenses.errors';
 
 type InUse = Pick<License, 'metric' | 'quantity' | 'usedSeats' | 'activeDevices' | 'deviceResets'>;
 type Limits = Partial<Pick<License, 'metric' | 'quantity' | 'maxActivations' | 'maxDeviceResets'>>;
@@ -12,7 +14,7 @@ type Limits = Partial<Pick<License, 'metric' | 'quantity' | 'maxActivations' | '
 export function assertChangeKeepsUse(license: InUse, changes: Limits): void {
   if (changes.quantity !== undefined && changes.quantity < license.usedSeats) {
     throw new ConflictError(
-      'QUANTITY_BELOW_USE',
+      SeatErrorCode.QUANTITY_BELOW_USE,
       `Quantity cannot be lower than the ${license.usedSeats} seats in use.`,
       {
         quantity: changes.quantity,
@@ -22,7 +24,7 @@ export function assertChangeKeepsUse(license: InUse, changes: Limits): void {
   }
   if (changes.metric !== undefined && changes.metric !== license.metric && license.usedSeats > 0) {
     throw new ConflictError(
-      'METRIC_IN_USE',
+      LicenseErrorCode.METRIC_IN_USE,
       `The metric cannot change while ${license.usedSeats} seats are held.`,
       {
         metric: license.metric,
@@ -32,14 +34,14 @@ export function assertChangeKeepsUse(license: InUse, changes: Limits): void {
   }
   if (changes.maxActivations != null && changes.maxActivations < license.activeDevices) {
     throw new ConflictError(
-      'ACTIVATIONS_BELOW_USE',
+      SeatErrorCode.ACTIVATIONS_BELOW_USE,
       `maxActivations cannot be lower than the ${license.activeDevices} active devices.`,
       { maxActivations: changes.maxActivations, active: license.activeDevices },
     );
   }
   if (changes.maxDeviceResets != null && changes.maxDeviceResets < license.deviceResets) {
     throw new ConflictError(
-      'RESETS_BELOW_USE',
+      SeatErrorCode.RESETS_BELOW_USE,
       `maxDeviceResets cannot be lower than the ${license.deviceResets} resets already done.`,
       { maxDeviceResets: changes.maxDeviceResets, used: license.deviceResets },
     );

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { RecordEntity } from '../../platform/database/record.entity';
+import { ACTIVE_DEVICES_CHECK, DEVICE_RESETS_CHECK, USED_SEATS_CHECK } from '../seat-engine/seat-guards';
 import { LicenseCategory } from '../../catalog/license-categories/license-category.entity';
 import { Software } from '../../catalog/software/software.entity';
 import { Organization } from '../../catalog/organizations/organization.entity';
@@ -22,15 +23,10 @@ export type LicenseMetric = (typeof LICENSE_METRICS)[number];
 @Check('ck_licenses__max_activations', `max_activations IS NULL OR max_activations >= 0`)
 @Check('ck_licenses__max_device_resets', `max_device_resets IS NULL OR max_device_resets >= 0`)
 @Check('ck_licenses__currency', `currency ~ '^[A-Z]{3}$'`)
-@Check('ck_licenses__used_seats', `used_seats >= 0 AND used_seats <= quantity`)
-@Check(
-  'ck_licenses__active_devices',
-  `active_devices >= 0 AND (max_activations IS NULL OR active_devices <= max_activations)`,
-)
-@Check(
-  'ck_licenses__device_resets',
-  `device_resets >= 0 AND (max_device_resets IS NULL OR device_resets <= max_device_resets)`,
-)
+// The seat engine's guards on the counters (seat-engine/seat-guards.ts).
+@Check(USED_SEATS_CHECK.name, USED_SEATS_CHECK.condition)
+@Check(ACTIVE_DEVICES_CHECK.name, ACTIVE_DEVICES_CHECK.condition)
+@Check(DEVICE_RESETS_CHECK.name, DEVICE_RESETS_CHECK.condition)
 export class License extends RecordEntity {
   // Unique on lower(name), as imports match it (expression index, migration RecordIndexes).
   @Index('uq_licenses__name', { synchronize: false })

@@ -1,12 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { mapPage } from '@libs/pagination';
 import { CurrentUser, RequirePermissions } from '../../platform/access/decorators';
 import { AuthUser } from '../../platform/access/auth-user';
 import { ApiErrorResponses } from '../../platform/http/http-exception.filter';
 import { UuidParam } from '../../platform/http/validation';
 import { PageDto } from '../../platform/http/page.dto';
-import { CreateLicenseDto, LicenseListQueryDto, UpdateLicenseDto } from './dto/license.dto';
+import {
+  CreateLicenseDto,
+  LicenseFinancialFieldsDto,
+  LicenseListQueryDto,
+  UpdateLicenseDto,
+} from './dto/license.dto';
 import { LicenseDto } from './dto/license-response.dto';
 import { LicensesService } from './licenses.service';
 
@@ -41,9 +46,10 @@ export class LicensesController {
     return LicenseDto.from(await this.licenses.create(dto));
   }
 
-  /** Finance may PATCH too, but only the financial fields (checked in the service). */
+  /** Finance may PATCH too, but only the fields of LicenseFinancialFieldsDto (checked in the service). */
   @Patch(':id')
   @RequirePermissions('licenses:write', 'licenses:write-financial')
+  @ApiExtraModels(LicenseFinancialFieldsDto)
   @ApiOkResponse({ type: LicenseDto })
   @ApiErrorResponses(400, 404, 409)
   async update(

@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { BusinessRuleError, ConflictError, DomainError } from '@libs/errors';
 import { AuthUser } from '../../platform/access/auth-user';
 import { TransactionRunner } from '../../platform/database/transaction';
-import { LicensesService } from '../licenses/licenses.service';
 import { AssetsService } from '../../inventory/assets/assets.service';
 import { PersonsService } from '../../inventory/persons/persons.service';
 import { OrgScope } from '../../catalog/org-units/org-scope.service';
+import { LicensesService } from '../licenses/licenses.service';
+import * as rules from '../seat-engine/seat-rules';
+import { RefusedRequest, SeatRefusals } from '../seat-engine/seat-refusals';
 import { LicenseSeat } from './license-seat.entity';
-import { SeatDevice } from './seat-device.entity';
 import { SeatHistory } from './seat-history.service';
 import { SeatRelease } from './seat-release';
-import { assertActivationAllowed, assertMetric, assertResetsAllowed } from './seat-rules';
+import { SeatsRepository } from './seats.repository';
+import { SeatDevicesRepository } from './seat-devices.repository';
 import { DeviceDto, ResetResultDto } from './dto/seat.dto';
 import { HolderVisibility, scoped } from './holder-scope';
-import { explainRefusal } from './seat-refusals';
 
 /**
  * Devices of per_user seats: a seat holder activates the license on assets, within
@@ -31,54 +30,42 @@ import { explainRefusal } from './seat-refusals';
 @Injectable()
 export class DevicesService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
+    private readonly seats: SeatsRepository,
+    private readonly devices: SeatDevicesRepository,
     private readonly licenses: LicensesService,
     private readonly assets: AssetsService,
     private readonly persons: PersonsService,
     private readonly history: SeatHistory,
     private readonly release: SeatRelease,
+    private readonly refusals: SeatRefusals,
     private readonly scope: OrgScope,
   ) {}
 
-  async activate(actor: AuthUser, licenseId: string, personId: string, assetId: string): Promise<DeviceDto> {
-    try {
-      return await this.activateOnce(actor, licenseId, personId, assetId);
-    } catch (error) {
-      throw await explainRefusal(this.dataSource.manager, error, { licenseId, personId });
-    }
-  }
-
-  private activateOnce(actor: AuthUser, licenseId: string, personId: string, assetId: string) {
-    return this.tx.run(async (manager) => {
-      const [asset] = await this.assets.lockForAssignment(manager, [assetId]);
-      const persons = await this.persons.lockForAssignment(manager, [personId]);
-      const license = await this.licenses.lockVisible(manager, actor, licenseId);
-      await this.scope.assertWithin(manager, actor, [
-        ...scoped('person', persons),
-        ...scoped('asset', [asset]),
-      ]);
-      assertMetric(license, 'person');
-      const seat = await this.seatOf(manager, licenseId, personId);
-      if (asset.status === 'retired') {
-        throw new BusinessRuleError('RETIRED_ASSET', 'A retired asset cannot be activated.', {
-          assetIds: [assetId],
-        });
-      }
-      if (await manager.existsBy(SeatDevice, { seatId: seat.id, assetId, deactivatedAt: IsNull() })) {
-        throw new ConflictError('ALREADY_ACTIVATED', 'This device is already activated for this person.', {
+  activate(actor: AuthUser, licenseId: string, personId: string, assetId: string): Promise<DeviceDto> {
+    return this.refusals.explained({ licenseId, personId }, () =>
+      this.tx.run(async () => {
+        const [asset] = await this.assets.lockForAssignment([assetId]);
+        const persons = await this.persons.lockForAssignment([personId]);
+        const license = await this.licenses.lockVisible(actor, licenseId);
+        await this.scope.assertWithin(actor, [...scoped('person', persons), ...scoped('asset', [asset])]);
+        rules.assertMetric(license, 'person');
+        const seat = await this.seatOf(licenseId, personId);
+        rules.assertActivatable(asset);
+        if (await this.devices.isActive(seat.id, assetId)) throw rules.alreadyActivated(assetId);
+        rules.assertActivationAllowed(license, seat.activeDevices);
+        const device = await this.devices.activate({
+          seatId: seat.id,
+          licenseId,
           assetId,
+          activatedBy: actor.id,
         });
-      }
-      assertActivationAllowed(license, seat.activeDevices);
-      const device = await manager.save(
-        manager.create(SeatDevice, { seatId: seat.id, licenseId, assetId, activatedBy: actor.id }),
-      );
-      await this.history.record(manager, [
-        { licenseId, seatId: seat.id, action: 'activate', personId, assetId, actorId: actor.id },
-      ]);
-      return DeviceDto.from(device);
-    });
+        await this.history.record([
+          { licenseId, seatId: seat.id, action: 'activate', personId, assetId, actorId: actor.id },
+        ]);
+        return DeviceDto.from(device);
+      }),
+    );
   }
 
   /** Resets one device: it is deactivated, and the reset counts against maxDeviceResets. */
@@ -96,98 +83,55 @@ export class DevicesService {
     return this.reset(actor, licenseId, personId);
   }
 
-  private async reset(
-    actor: AuthUser,
-    licenseId: string,
-    personId: string,
-    assetId?: string,
-  ): Promise<ResetResultDto> {
-    const asked = { resets: assetId ? 1 : 0 };
-    try {
-      return await this.tx.run((manager) =>
-        this.resetIn(manager, actor, asked, licenseId, personId, assetId),
-      );
-    } catch (error) {
-      throw await explainRefusal(this.dataSource.manager, error, { licenseId, ...asked });
-    }
-  }
-
-  private async resetIn(
-    manager: EntityManager,
-    actor: AuthUser,
-    asked: { resets: number },
-    licenseId: string,
-    personId: string,
-    assetId?: string,
-  ): Promise<ResetResultDto> {
-    // The seat's holder decides the scope: a reset ends their activations, wherever the devices are.
-    const persons = await this.lockPersonIfScoped(manager, actor, personId);
-    const license = await this.licenses.lockVisible(manager, actor, licenseId);
-    await this.scope.assertWithin(manager, actor, scoped('person', persons));
-    const seat = await this.seatOf(manager, licenseId, personId);
-    const active = await manager.find(SeatDevice, {
-      where: { seatId: seat.id, deactivatedAt: IsNull(), ...(assetId ? { assetId } : {}) },
-    });
-    if (assetId && !active.length) {
-      throw new DomainError('not_found', 'NOT_ACTIVATED', 'This device is not activated for this person.', {
-        assetId,
-      });
-    }
-    asked.resets = active.length;
-    assertResetsAllowed(license, active.length);
-    // Ended with reason 'reset', each counts against maxDeviceResets (the device trigger).
-    const ended = await this.release.endDevices(
-      manager,
-      { seatIds: [seat.id], ...(assetId ? { assetId } : {}) },
-      'reset',
-      actor.id,
+  private reset(actor: AuthUser, licenseId: string, personId: string, assetId?: string) {
+    // The resets asked for, known once the seat's devices are read.
+    const asked: RefusedRequest = { licenseId, resets: assetId ? 1 : 0 };
+    return this.refusals.explained(asked, () =>
+      this.tx.run(async (): Promise<ResetResultDto> => {
+        // The seat's holder decides the scope: a reset ends their activations, wherever the devices are.
+        const persons = this.scope.isScoped(actor) ? await this.persons.lockForAssignment([personId]) : [];
+        const license = await this.licenses.lockVisible(actor, licenseId);
+        await this.scope.assertWithin(actor, scoped('person', persons));
+        const seat = await this.seatOf(licenseId, personId);
+        const active = await this.devices.activeOfSeat(seat.id, assetId);
+        if (assetId && !active.length) throw rules.notActivated(assetId);
+        asked.resets = active.length;
+        rules.assertResetsAllowed(license, active.length);
+        // Ended with reason 'reset', each counts against maxDeviceResets (the device trigger).
+        const ended = await this.release.endDevices(
+          { seatIds: [seat.id], ...(assetId ? { assetId } : {}) },
+          'reset',
+          actor.id,
+        );
+        const { deviceResets } = await this.licenses.lock(licenseId);
+        await this.history.record(
+          ended.map((d) => ({
+            licenseId,
+            seatId: seat.id,
+            action: 'reset' as const,
+            personId,
+            assetId: d.assetId,
+            actorId: actor.id,
+          })),
+        );
+        const visible = await HolderVisibility.of(this.scope, this.seats, actor, {
+          assetIds: ended.map((d) => d.assetId),
+        });
+        return {
+          licenseId,
+          personId,
+          reset: ended.map((d) => d.assetId).filter((id) => visible.asset(id)),
+          deviceResets,
+          maxDeviceResets: license.maxDeviceResets,
+        };
+      }),
     );
-    const { deviceResets } = await this.licenses.lock(manager, licenseId);
-    await this.history.record(
-      manager,
-      ended.map((d) => ({
-        licenseId,
-        seatId: seat.id,
-        action: 'reset' as const,
-        personId,
-        assetId: d.assetId,
-        actorId: actor.id,
-      })),
-    );
-    const visible = await HolderVisibility.of(this.scope, manager, actor, {
-      assetIds: ended.map((d) => d.assetId),
-    });
-    return {
-      licenseId,
-      personId,
-      reset: ended.map((d) => d.assetId).filter((id) => visible.asset(id)),
-      deviceResets,
-      maxDeviceResets: license.maxDeviceResets,
-    };
-  }
-
-  /** A department head's person, share-locked for the scope check (404 when unknown). */
-  private async lockPersonIfScoped(manager: EntityManager, actor: AuthUser, personId: string) {
-    return this.scope.isScoped(actor) ? this.persons.lockForAssignment(manager, [personId]) : [];
   }
 
   /** The person's active seat on the license, row-locked: its device counter is about to change. */
-  private async seatOf(manager: EntityManager, licenseId: string, personId: string): Promise<LicenseSeat> {
-    const seat = await manager.findOne(LicenseSeat, {
-      where: { licenseId, personId, releasedAt: IsNull() },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!seat) {
-      throw new DomainError(
-        'not_found',
-        'NOT_ASSIGNED',
-        `This person holds no seat of license ${licenseId}.`,
-        {
-          licenseId,
-          personId,
-        },
-      );
-    }
+  private async seatOf(licenseId: string, personId: string): Promise<LicenseSeat> {
+    const seat = await this.seats.lockActiveOfPerson(licenseId, personId);
+    if (!seat) throw rules.notAssigned(licenseId, 'person', personId);
     return seat;
   }
 }

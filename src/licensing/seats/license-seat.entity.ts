@@ -3,6 +3,7 @@ import { License } from '../licenses/license.entity';
 import { Person } from '../../inventory/persons/person.entity';
 import { Asset } from '../../inventory/assets/asset.entity';
 import { User } from '../../access/users/user.entity';
+import { RELEASED_WITHOUT_DEVICES_CHECK, SEAT_DEVICES_CHECK } from '../seat-engine/seat-guards';
 
 export const RELEASE_REASONS = [
   'unassigned',
@@ -18,14 +19,14 @@ export type ReleaseReason = (typeof RELEASE_REASONS)[number];
 /**
  * One seat of a license held by a person (per_user) or an asset (per_device).
  * A seat is active until released; released seats stay as the record of who held it.
- * Counters and limits are kept by triggers (migration Seats1763942400000).
+ * Counters and limits are kept by the seat engine's triggers (seat-engine/seat-guards.ts).
  */
 @Entity('license_seats')
 @Unique(['licenseId', 'id'])
 @Check('ck_license_seats__one_holder', `num_nonnulls(person_id, asset_id) = 1`)
-@Check('ck_license_seats__active_devices', `active_devices >= 0`)
-// A released seat has no active device (migration SeatCounterGuards1764374400000).
-@Check('ck_license_seats__released_without_devices', `released_at IS NULL OR active_devices = 0`)
+// The seat engine's guards (seat-engine/seat-guards.ts): the device counter, none left on a released seat.
+@Check(SEAT_DEVICES_CHECK.name, SEAT_DEVICES_CHECK.condition)
+@Check(RELEASED_WITHOUT_DEVICES_CHECK.name, RELEASED_WITHOUT_DEVICES_CHECK.condition)
 export class LicenseSeat {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,27 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { Page, PageRequest, paginate } from '@libs/pagination';
+import { Page, PageRequest } from '@libs/pagination';
 import { AuthUser } from '../../platform/access/auth-user';
 import { OrgScope } from '../../catalog/org-units/org-scope.service';
 import { SeatEvent } from './seat-event.entity';
-import { HolderVisibility, restrictToHolders } from './holder-scope';
-
-export type NewSeatEvent = Pick<SeatEvent, 'licenseId' | 'action'> & Partial<SeatEvent>;
-
-const LIST_SPEC = { sortable: { at: 'e.at' }, defaultSort: '-at', searchable: ['e.action'] };
+import { NewSeatEvent, SeatEventsRepository } from './seat-events.repository';
+import { SeatsRepository } from './seats.repository';
+import { HolderVisibility } from './holder-scope';
 
 /** Append-only history of seats: written in the transaction of the change it records. */
 @Injectable()
 export class SeatHistory {
   constructor(
-    @InjectRepository(SeatEvent) private readonly events: Repository<SeatEvent>,
+    private readonly events: SeatEventsRepository,
+    private readonly seats: SeatsRepository,
     private readonly scope: OrgScope,
   ) {}
 
-  async record(manager: EntityManager, events: NewSeatEvent[]): Promise<void> {
-    if (events.length) await manager.insert(SeatEvent, events as QueryDeepPartialEntity<SeatEvent>[]);
+  async record(events: NewSeatEvent[]): Promise<void> {
+    if (events.length) await this.events.append(events);
   }
 
   /**
@@ -29,9 +25,7 @@ export class SeatHistory {
    * those of their holders (and should read them through {@link withinScope}).
    */
   list(actor: AuthUser, licenseId: string, request: PageRequest): Promise<Page<SeatEvent>> {
-    const qb = this.events.createQueryBuilder('e').where('e.licenseId = :licenseId', { licenseId });
-    restrictToHolders(this.scope, qb, actor);
-    return paginate(qb, request, LIST_SPEC, 'DESC');
+    return this.events.page(actor, licenseId, request);
   }
 
   /**
@@ -40,7 +34,7 @@ export class SeatHistory {
    * release) whose holder is theirs, the ended devices of a release, the previous
    * holder of a transfer (details.from, omitted whole).
    */
-  async withinScope(manager: EntityManager, actor: AuthUser, events: SeatEvent[]): Promise<SeatEvent[]> {
+  async withinScope(actor: AuthUser, events: SeatEvent[]): Promise<SeatEvent[]> {
     const personIds: (string | null | undefined)[] = [];
     const assetIds: (string | null | undefined)[] = [];
     for (const e of events) {
@@ -52,7 +46,7 @@ export class SeatHistory {
       }
       assetIds.push(...devicesOf(e));
     }
-    const visible = await HolderVisibility.of(this.scope, manager, actor, { personIds, assetIds });
+    const visible = await HolderVisibility.of(this.scope, this.seats, actor, { personIds, assetIds });
     return events.map((e) => {
       const details = { ...e.details };
       const from = fromOf(e);

@@ -10,6 +10,12 @@ import { SeatEvent } from './seat-event.entity';
 import { SeatHistory } from './seat-history.service';
 import { SeatRelease } from './seat-release';
 import { SeatsService } from './seats.service';
+import { SeatUsageRepository } from './seat-usage.repository';
+import { SeatsRepository } from './seats.repository';
+import { SeatDevicesRepository } from './seat-devices.repository';
+import { SeatEventsRepository } from './seat-events.repository';
+import { HolderScopeRepository } from './holder-scope.repository';
+import { SeatRefusals } from '../seat-engine/seat-refusals';
 import { DevicesService } from './devices.service';
 import { LicenseSeatsController } from './license-seats.controller';
 import { SeatDevicesController } from './seat-devices.controller';
@@ -24,8 +30,19 @@ import { HolderSeatsController } from './holder-seats.controller';
     PersonsModule,
     AssetsModule,
   ],
-  providers: [SeatHistory, SeatRelease, SeatsService, DevicesService],
+  providers: [
+    SeatHistory,
+    SeatRelease,
+    SeatsService,
+    DevicesService,
+    SeatUsageRepository,
+    SeatsRepository,
+    SeatDevicesRepository,
+    SeatEventsRepository,
+    HolderScopeRepository,
+    SeatRefusals,
+  ],
   controllers: [LicenseSeatsController, SeatDevicesController, HolderSeatsController],
-  exports: [SeatsService],
+  exports: [SeatsService, SeatUsageRepository, SeatsRepository, SeatDevicesRepository, SeatEventsRepository],
 })
 export class SeatsModule {}

@@ -1,5 +1,5 @@
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
-import { BusinessRuleError, ConflictError, DomainError, ValidationError } from '@libs/errors';
+import { ConflictError, DomainError, ValidationError } from '@libs/errors';
 
 interface PgError {
   code?: string;
@@ -8,47 +8,19 @@ interface PgError {
   detail?: string;
 }
 
-const updatesLicenses = (query: string) => /^\s*UPDATE\s+"?licenses"?\s/i.test(query);
-const insertsDevices = (query: string) => /^\s*INSERT\s+INTO\s+"?seat_devices"?/i.test(query);
+/** Answers a violation of one named constraint; `query` is the statement that broke it. */
+export type ConstraintError = (query: string) => DomainError;
+
+const CONSTRAINT_ERRORS = new Map<string, ConstraintError>();
 
 /**
- * The seat guarantees the database keeps (counters, CHECKs and triggers of the
- * Seats migration), in the words of the service that normally refuses first. A
- * request only meets these when something slipped past the service's own check.
+ * Lets a module answer violations of its own constraints in its own words (the seat
+ * engine does, for the guards of its counters: licensing/seat-engine/seat-guard-errors.ts)
+ * on every path that translates database errors; all others get the answers below.
  */
-const SEAT_CONSTRAINTS: Record<string, (query: string) => DomainError> = {
-  ck_licenses__used_seats: (query) =>
-    updatesLicenses(query)
-      ? new ConflictError('QUANTITY_BELOW_USE', 'Quantity cannot be lower than the seats in use.')
-      : new ConflictError('SEATS_EXHAUSTED', 'Not enough free seats on this license.'),
-  ck_licenses__active_devices: (query) =>
-    updatesLicenses(query)
-      ? new ConflictError('ACTIVATIONS_BELOW_USE', 'maxActivations cannot be lower than the active devices.')
-      : new BusinessRuleError('ACTIVATION_LIMIT', 'The license has no device activation left.', {
-          limit: 'maxActivations',
-        }),
-  ck_seat_devices__per_user_limit: () =>
-    new BusinessRuleError('ACTIVATION_LIMIT', 'This person has no device activation left.', {
-      limit: 'maxActivationsPerUser',
-    }),
-  // Resets are counted by the device trigger when a reset ends a device (UPDATE seat_devices).
-  ck_licenses__device_resets: (query) =>
-    updatesLicenses(query)
-      ? new ConflictError('RESETS_BELOW_USE', 'maxDeviceResets cannot be lower than the resets already done.')
-      : new BusinessRuleError('RESET_LIMIT', 'The license has no device reset left.'),
-  // A released seat has no active device: an activation racing the release of its seat
-  // finds the seat gone; a release that did not end the seat's devices first is refused.
-  ck_license_seats__released_without_devices: (query) =>
-    insertsDevices(query)
-      ? new DomainError('not_found', 'NOT_ASSIGNED', 'This person holds no seat of this license.')
-      : new ConflictError('SEAT_HAS_DEVICES', 'A seat cannot be released while devices are active on it.'),
-  uq_license_seats__license_id__person_id: () =>
-    new ConflictError('ALREADY_ASSIGNED', 'This person already holds a seat of this license.'),
-  uq_license_seats__license_id__asset_id: () =>
-    new ConflictError('ALREADY_ASSIGNED', 'This asset already holds a seat of this license.'),
-  uq_seat_devices__seat_id__asset_id: () =>
-    new ConflictError('ALREADY_ACTIVATED', 'This device is already activated for this person.'),
-};
+export function registerConstraintErrors(errors: Readonly<Record<string, ConstraintError>>): void {
+  for (const [constraint, answer] of Object.entries(errors)) CONSTRAINT_ERRORS.set(constraint, answer);
+}
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -82,8 +54,8 @@ function fieldsOf(constraint?: string): string[] {
 export function translateDatabaseError(error: unknown): DomainError | undefined {
   if (!(error instanceof QueryFailedError)) return undefined;
   const pg = error.driverError as PgError;
-  const seatRule = SEAT_CONSTRAINTS[pg.constraint ?? ''];
-  if (seatRule) return seatRule(error.query);
+  const own = CONSTRAINT_ERRORS.get(pg.constraint ?? '');
+  if (own) return own(error.query);
   const fields = fieldsOf(pg.constraint);
   const field = fields.join(', ') || 'value';
   switch (pg.code) {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, QueryFailedError } from 'typeorm';
-import { NotFoundError } from '@libs/errors';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 /** Tries of one transaction (the first and the retries) before a deadlock or serialization failure is given up. */
@@ -44,27 +43,16 @@ export class TransactionRunner {
     return this.host.isTransactionActive();
   }
 
-  // TRANSITIONAL: `work` still receives the manager until every module reads it from its repository.
-  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.active) return work(this.manager);
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active) return work();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.host.withTransaction(() => work(this.manager));
+        return await this.host.withTransaction(work);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
       }
     }
-  }
-
-  // TRANSITIONAL: catalogs move this into their repositories.
-  async deleteOne<T extends ObjectLiteral>(
-    entity: EntityTarget<T>,
-    where: FindOptionsWhere<T> & { id: string },
-    label: string,
-  ): Promise<void> {
-    const { affected } = await this.run((manager) => manager.delete(entity, where));
-    if (!affected) throw new NotFoundError(label, where.id);
   }
 
   /** Runs `work` outside any transaction, on the pool (a read after a transaction failed). */
@@ -83,8 +71,10 @@ export function Transactional(): MethodDecorator {
   return (_target, _key, descriptor: PropertyDescriptor) => {
     const method = descriptor.value as (...args: unknown[]) => Promise<unknown>;
     descriptor.value = function (this: object, ...args: unknown[]) {
-      const runner = Object.values(this).find((v) => v instanceof TransactionRunner) as TransactionRunner | undefined;
-      if (!runner) throw new Error(`${this.constructor.name} uses @Transactional() but injects no TransactionRunner`);
+      const runner = Object.values(this).find((v) => v instanceof TransactionRunner) as
+        TransactionRunner | undefined;
+      if (!runner)
+        throw new Error(`${this.constructor.name} uses @Transactional() but injects no TransactionRunner`);
       return runner.run(() => method.apply(this, args));
     };
     Object.defineProperty(descriptor.value, 'name', { value: method.name });

@@ -10,7 +10,7 @@ import {
 import { ApiProperty, ApiResponse } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
-import { DomainError, ErrorKind } from '@libs/errors';
+import { CommonErrorCode, DomainError, ErrorKind } from '@libs/errors';
 import { databaseOutage, translateDatabaseError } from '../database/database-errors';
 
 const STATUS_OF: Record<ErrorKind, number> = {
@@ -25,14 +25,14 @@ const STATUS_OF: Record<ErrorKind, number> = {
 };
 
 const CODE_OF: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'TOO_MANY_REQUESTS',
+  400: CommonErrorCode.BAD_REQUEST,
+  401: CommonErrorCode.UNAUTHORIZED,
+  403: CommonErrorCode.FORBIDDEN,
+  404: CommonErrorCode.NOT_FOUND,
+  405: CommonErrorCode.METHOD_NOT_ALLOWED,
+  413: CommonErrorCode.PAYLOAD_TOO_LARGE,
+  415: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  429: CommonErrorCode.TOO_MANY_REQUESTS,
 };
 
 export interface ErrorBody {
@@ -133,9 +133,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       { err: exception, requestId: request.id, method: request.method, url: request.url },
       'Unhandled error',
     );
-    return shape(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Something went wrong on our side.', {
-      requestId: request.id,
-    });
+    return shape(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      CommonErrorCode.INTERNAL_ERROR,
+      'Something went wrong on our side.',
+      {
+        requestId: request.id,
+      },
+    );
   }
 }
 

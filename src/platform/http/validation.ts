@@ -8,7 +8,7 @@ import {
 import { ApiParam } from '@nestjs/swagger';
 import type { ValidatorOptions } from 'class-validator';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, ValidationError } from '@libs/errors';
+import { CommonErrorCode, DomainError, ValidationError } from '@libs/errors';
 
 /** Flattens class-validator's tree into `{ "field.sub": ["problem", …] }`. */
 export function fieldProblems(errors: ClassValidatorError[], prefix = ''): Record<string, string[]> {
@@ -121,7 +121,11 @@ export const UuidParam =
   (target, method, index) => {
     const pipe = new ParseUUIDPipe({
       exceptionFactory: () =>
-        new ValidationError(`${name} must be a UUID.`, { [name]: ['must be a UUID'] }, 'INVALID_ID'),
+        new ValidationError(
+          `${name} must be a UUID.`,
+          { [name]: ['must be a UUID'] },
+          CommonErrorCode.INVALID_ID,
+        ),
     });
     Param(name, pipe)(target, method, index);
     // Parameter decorators run before the method's own, so its descriptor is there to document on.
@@ -149,6 +153,11 @@ export function requireJsonBody(multipartPaths: readonly string[]) {
     const accepted = multipartHere ? ['application/json', 'multipart/form-data'] : ['application/json'];
     const message = `Send the request body as ${accepted.join(' or ')}.`;
     const contentType = req.headers['content-type'] ?? null;
-    next(new DomainError('unsupported_media', 'UNSUPPORTED_MEDIA_TYPE', message, { contentType, accepted }));
+    next(
+      new DomainError('unsupported_media', CommonErrorCode.UNSUPPORTED_MEDIA_TYPE, message, {
+        contentType,
+        accepted,
+      }),
+    );
   };
 }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { grossUnitPrice, lineCost } from '@libs/money';
 import { AuthUser } from '../../platform/access/auth-user';
-import { LicensesService } from '../../licensing/licenses/licenses.service';
 import { todayIso } from '../../licensing/licenses/license-status';
-import { LicenseFilters } from '../../licensing/licenses/dto/license.dto';
+import {
+  DateWindow,
+  LicenseLinesRepository,
+  LicenseRow,
+  LineQuery,
+} from '../../licensing/licenses/license-lines.repository';
 import { CostLine } from './cost-aggregation';
 
 /** A license line of the detail sheet, with what the groupings need. */
@@ -25,118 +28,35 @@ export interface LicenseLine extends CostLine {
 
 const BATCH = 1000;
 
-/** A software's name as the reports show it: name and version; NULL without software (alias `sw`). */
-export const SOFTWARE_NAME_SQL = `CASE WHEN sw.id IS NULL THEN NULL ELSE concat_ws(' ', sw.name, sw.version) END`;
-
-/** A raw row of a query selecting a license line's columns. */
-export type LineRow = Record<string, string | number | null>;
-
-/**
- * A license line's columns and joins for a raw SQL query over licenses `l`, beside
- * `l.id AS id, l.name AS name, l.quantity AS quantity` (which the caller selects):
- * read back with {@link licenseLine}; the same columns as {@link CostLines.batches}.
- */
-export const LICENSE_LINE_SQL = {
-  columns: `l.currency AS currency, l.net_unit_price AS net, l.vat_rate AS vat, l.org_unit_id AS org_unit_id,
-    l.invoice_number AS invoice_number, l.purchase_date AS purchase_date,
-    ${SOFTWARE_NAME_SQL} AS software_name, ou.name AS org_unit_name, sup.name AS supplier_name,
-    cat.name AS category_name`,
-  joins: `LEFT JOIN software sw ON sw.id = l.software_id
-    LEFT JOIN org_units ou ON ou.id = l.org_unit_id
-    LEFT JOIN organizations sup ON sup.id = l.supplier_id
-    LEFT JOIN license_categories cat ON cat.id = l.category_id`,
-};
-
-/** The license filters plus the purchase-date window. */
-export type LineQuery = LicenseFilters & { from?: string; to?: string };
-
-/**
- * A report's own condition on the licenses (alias `l`), e.g. the expiring report's
- * date window: SQL with named parameters, so the lines behind a report are chosen by
- * the same rule as its rows, never by a list of ids.
- */
-export interface LineCondition {
-  sql: string;
-  params: Record<string, unknown>;
-}
-
 /**
  * Reads the license lines of a report in keyset batches, so a report over
  * 100,000 lines never holds them all: the license list's filters (and the
- * caller's scope), the purchase-date window, and the report's own condition.
+ * caller's scope), the purchase-date window, and with `ending` only the licenses
+ * with an expiration or support date in that window (the expiring report's rule),
+ * so the lines behind a report are chosen as its rows are, never by a list of ids.
  */
 @Injectable()
 export class CostLines {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly licenses: LicensesService,
-  ) {}
+  constructor(private readonly lines: LicenseLinesRepository) {}
 
   async *batches(
     actor: AuthUser,
     query: LineQuery,
-    condition?: LineCondition,
+    ending?: DateWindow,
     today = todayIso(),
   ): AsyncGenerator<LicenseLine[]> {
     for (let after = ''; ;) {
-      const qb = this.licenses
-        .filteredQuery(actor, query, today)
-        .leftJoin('l.software', 'sw')
-        .leftJoin('l.orgUnit', 'ou')
-        .leftJoin('l.supplier', 'sup')
-        .leftJoin('l.category', 'cat')
-        .select([
-          'l.id AS id',
-          'l.name AS name',
-          'l.currency AS currency',
-          'l.quantity AS quantity',
-          'l.net_unit_price AS net',
-          'l.vat_rate AS vat',
-          'l.org_unit_id AS org_unit_id',
-          'l.invoice_number AS invoice_number',
-          'l.purchase_date AS purchase_date',
-          `${SOFTWARE_NAME_SQL} AS software_name`,
-          'ou.name AS org_unit_name',
-          'sup.name AS supplier_name',
-          'cat.name AS category_name',
-        ])
-        .orderBy('l.id')
-        .limit(BATCH);
-      if (after) qb.andWhere('l.id > :after', { after });
-      if (query.from) qb.andWhere('l.purchaseDate >= :from', { from: query.from });
-      if (query.to) qb.andWhere('l.purchaseDate <= :to', { to: query.to });
-      if (condition) qb.andWhere(`(${condition.sql})`, condition.params);
-      const rows: LineRow[] = await qb.getRawMany();
+      const rows = await this.lines.lineBatch(actor, query, { after, limit: BATCH, today, ending });
       if (!rows.length) return;
       yield rows.map(licenseLine);
       if (rows.length < BATCH) return;
       after = rows[rows.length - 1].id as string;
     }
   }
-
-  /** The org unit of each seat's holder per license, seats in assignment order. */
-  async holderUnits(licenseIds: string[]): Promise<Map<string, (string | null)[]>> {
-    const rows: { license_id: string; unit_id: string | null }[] = await this.dataSource.query(
-      `SELECT s.license_id, coalesce(p.org_unit_id, a.org_unit_id) AS unit_id
-       FROM license_seats s
-       LEFT JOIN persons p ON p.id = s.person_id
-       LEFT JOIN assets a ON a.id = s.asset_id
-       WHERE s.released_at IS NULL AND s.license_id = ANY($1)
-       ORDER BY s.license_id, s.assigned_at, s.id`,
-      [licenseIds],
-    );
-    const units = new Map<string, (string | null)[]>();
-    for (const r of rows) {
-      const list = units.get(r.license_id) ?? [];
-      list.push(r.unit_id);
-      units.set(r.license_id, list);
-    }
-    return units;
-  }
 }
 
-/** A license line from a raw row with the columns of {@link LICENSE_LINE_SQL}, `id`, `name` and `quantity`. */
-export function licenseLine(r: LineRow): LicenseLine {
+/** A license line from a raw row with the columns of LICENSE_LINE_SQL, `id`, `name` and `quantity`. */
+export function licenseLine(r: LicenseRow): LicenseLine {
   const net = String(r.net);
   const vat = String(r.vat);
   const quantity = Number(r.quantity);

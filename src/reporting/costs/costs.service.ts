@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuthUser } from '../../platform/access/auth-user';
+import { TreeNode } from '../../catalog/tree';
+import { OrgUnitsService } from '../../catalog/org-units/org-units.service';
+import { SeatUsageRepository } from '../../licensing/seats/seat-usage.repository';
 import {
   CostAccumulator,
   CostPart,
@@ -41,8 +43,9 @@ const NONE: Record<Exclude<CostGrouping, 'orgUnit'>, string> = {
 @Injectable()
 export class CostsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly lines: CostLines,
+    private readonly seats: SeatUsageRepository,
+    private readonly orgUnits: OrgUnitsService,
   ) {}
 
   async report(actor: AuthUser, query: CostQueryDto): Promise<CostReport> {
@@ -52,7 +55,7 @@ export class CostsService {
     const acc = new CostAccumulator();
     for await (const batch of this.lines.batches(actor, query)) {
       const holders =
-        rollup && view === 'use' ? await this.lines.holderUnits(batch.map((l) => l.licenseId)) : undefined;
+        rollup && view === 'use' ? await this.seats.holderUnits(batch.map((l) => l.licenseId)) : undefined;
       for (const line of batch) acc.add(line, this.parts(line, groupBy, rollup, holders));
     }
     return {
@@ -93,8 +96,11 @@ export class CostsService {
   }
 
   private async rollup(depth?: number): Promise<UnitRollup> {
-    const units: { id: string; name: string; code: string; parentId: string | null }[] =
-      await this.dataSource.query('SELECT id, name, code, parent_id AS "parentId" FROM org_units');
-    return new UnitRollup(units, depth);
+    return new UnitRollup(everyNode(await this.orgUnits.tree()), depth);
   }
+}
+
+/** The nodes of a tree, each once. */
+function everyNode<T>(nodes: TreeNode<T>[]): T[] {
+  return nodes.flatMap((node) => [node, ...everyNode(node.children)]);
 }

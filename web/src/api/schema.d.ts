@@ -370,7 +370,7 @@ export interface paths {
         delete: operations["LicensesController_remove"];
         options?: never;
         head?: never;
-        /** Finance may PATCH too, but only the financial fields (checked in the service). */
+        /** Finance may PATCH too, but only the fields of LicenseFinancialFieldsDto (checked in the service). */
         patch: operations["LicensesController_update"];
         trace?: never;
     };
@@ -1375,6 +1375,34 @@ export interface components {
             /** @description device resets over the whole license; null = no limit */
             maxDeviceResets?: number | null;
             notes?: string | null;
+        };
+        LicenseFinancialFieldsDto: {
+            /**
+             * Format: uuid
+             * @description manufacturer/supplier organization
+             */
+            supplierId?: string | null;
+            /** Format: date */
+            purchaseDate?: string | null;
+            invoiceNumber?: string | null;
+            /**
+             * @description ISO 4217
+             * @default EUR
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * @description decimal string
+             * @default 0.00
+             * @example 99.99
+             */
+            netUnitPrice: string;
+            /**
+             * @description percent, 0..100
+             * @default 0
+             * @example 19
+             */
+            vatRate: string;
         };
         UpdateLicenseDto: {
             /**

@@ -1,25 +1,21 @@
 import { useEffect, useState } from 'react';
 import {
-  ActionIcon,
   Alert,
-  Button,
-  Group,
   Modal,
   NumberInput,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
   Textarea,
-  TreeSelect,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type License, type Schemas } from '../api/client';
+import { isFinancialField, type LicenseField } from '../api/licenseFields';
 import { useAuth } from '../auth';
 import { notifyOk } from '../errors';
 import { grossOf } from '../money';
@@ -27,12 +23,12 @@ import {
   categoryLookup,
   organizationLookup,
   softwareLookup,
-  toTreeData,
   useLocationTree,
   useOrgUnitTree,
 } from '../lookups';
-import { FormActions, LookupSelect } from './common';
+import { FormActions, LookupSelect, TreePicker } from './common';
 import { fieldErrorsOf } from './formErrors';
+import { NewLicenseKeys, NO_KEY, type NewKey } from './NewLicenseKeys';
 
 type Values = {
   name: string;
@@ -60,14 +56,6 @@ type Values = {
   notes: string;
 };
 
-const FINANCIAL = new Set([
-  'purchaseDate',
-  'invoiceNumber',
-  'netUnitPrice',
-  'vatRate',
-  'currency',
-  'supplierId',
-]);
 /** The 409s refusing a change below what is in use, each about one field. */
 const IN_USE_FIELD = {
   QUANTITY_BELOW_USE: 'quantity',
@@ -75,6 +63,7 @@ const IN_USE_FIELD = {
   ACTIVATIONS_BELOW_USE: 'maxActivations',
   RESETS_BELOW_USE: 'maxDeviceResets',
 };
+const DATE_INPUT = { valueFormat: 'YYYY-MM-DD', clearable: true } as const;
 const owners = organizationLookup(['internal']);
 const suppliers = organizationLookup(['supplier', 'manufacturer']);
 
@@ -136,12 +125,6 @@ function toBody(v: Values): Schemas['CreateLicenseDto'] {
     notes: str(v.notes),
   };
 }
-
-interface NewKey {
-  key: string;
-  note: string;
-}
-const NO_KEY: NewKey = { key: '', note: '' };
 
 /** A key the API refused after the license itself was saved, with the keys not sent yet. */
 class KeyRefused extends Error {
@@ -269,7 +252,11 @@ export function LicenseFormModal({
     },
   });
 
-  const dis = (field: string) => financeOnly && !FINANCIAL.has(field);
+  /** A form field's input props; for finance, disabled unless it is a financial field. */
+  const field = (name: LicenseField) => ({
+    ...form.getInputProps(name),
+    disabled: financeOnly && !isFinancialField(name),
+  });
   const gross = grossOf(form.values.netUnitPrice, form.values.vatRate);
 
   return (
@@ -294,99 +281,36 @@ export function LicenseFormModal({
             </Tabs.List>
             <Tabs.Panel value="basic" pt="md">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput label="Name" required disabled={dis('name')} {...form.getInputProps('name')} />
+                <TextInput label="Name" required {...field('name')} />
                 <LookupSelect
                   lookup={categoryLookup}
                   label="License type (category)"
                   clearable
-                  disabled={dis('categoryId')}
-                  {...form.getInputProps('categoryId')}
+                  {...field('categoryId')}
                 />
-                <LookupSelect
-                  lookup={softwareLookup}
-                  label="Software"
-                  clearable
-                  disabled={dis('softwareId')}
-                  {...form.getInputProps('softwareId')}
-                />
-                <LookupSelect
-                  lookup={owners}
-                  label="Organization"
-                  clearable
-                  disabled={dis('organizationId')}
-                  {...form.getInputProps('organizationId')}
-                />
-                <TreeSelect
-                  label="Organizational structure"
-                  clearable
-                  searchable
-                  defaultExpandAll
-                  disabled={dis('orgUnitId')}
-                  data={toTreeData(ouTree.data)}
-                  {...form.getInputProps('orgUnitId')}
-                />
-                <TreeSelect
+                <LookupSelect lookup={softwareLookup} label="Software" clearable {...field('softwareId')} />
+                <LookupSelect lookup={owners} label="Organization" clearable {...field('organizationId')} />
+                <TreePicker label="Organizational structure" nodes={ouTree.data} {...field('orgUnitId')} />
+                <TreePicker
                   label="Location structure"
-                  clearable
-                  searchable
-                  defaultExpandAll
-                  disabled={dis('locationStructureId')}
-                  data={toTreeData(locTree.data)}
-                  {...form.getInputProps('locationStructureId')}
+                  nodes={locTree.data}
+                  {...field('locationStructureId')}
                 />
-                <TreeSelect
-                  label="Location"
-                  clearable
-                  searchable
-                  defaultExpandAll
-                  disabled={dis('locationId')}
-                  data={toTreeData(locTree.data)}
-                  {...form.getInputProps('locationId')}
-                />
-                <TextInput
-                  label="Serial number"
-                  disabled={dis('serialNumber')}
-                  {...form.getInputProps('serialNumber')}
-                />
-                <TextInput
-                  label="Inventory number"
-                  disabled={dis('inventoryNumber')}
-                  {...form.getInputProps('inventoryNumber')}
-                />
+                <TreePicker label="Location" nodes={locTree.data} {...field('locationId')} />
+                <TextInput label="Serial number" {...field('serialNumber')} />
+                <TextInput label="Inventory number" {...field('inventoryNumber')} />
                 <LookupSelect
                   lookup={suppliers}
                   label="Manufacturer/Supplier organization"
                   clearable
-                  {...form.getInputProps('supplierId')}
+                  {...field('supplierId')}
                 />
-                <DateInput
-                  label="Expiration date"
-                  valueFormat="YYYY-MM-DD"
-                  clearable
-                  disabled={dis('expirationDate')}
-                  {...form.getInputProps('expirationDate')}
-                />
-                <DateInput
-                  label="Support date"
-                  valueFormat="YYYY-MM-DD"
-                  clearable
-                  disabled={dis('supportDate')}
-                  {...form.getInputProps('supportDate')}
-                />
-                <DateInput
-                  label="Purchase date"
-                  valueFormat="YYYY-MM-DD"
-                  clearable
-                  {...form.getInputProps('purchaseDate')}
-                />
-                <TextInput label="Invoice number" {...form.getInputProps('invoiceNumber')} />
-                <TextInput
-                  label="Net unit price"
-                  inputMode="decimal"
-                  required
-                  {...form.getInputProps('netUnitPrice')}
-                />
-                <TextInput label="VAT %" inputMode="decimal" required {...form.getInputProps('vatRate')} />
+                <DateInput label="Expiration date" {...DATE_INPUT} {...field('expirationDate')} />
+                <DateInput label="Support date" {...DATE_INPUT} {...field('supportDate')} />
+                <DateInput label="Purchase date" {...DATE_INPUT} {...field('purchaseDate')} />
+                <TextInput label="Invoice number" {...field('invoiceNumber')} />
+                <TextInput label="Net unit price" inputMode="decimal" required {...field('netUnitPrice')} />
+                <TextInput label="VAT %" inputMode="decimal" required {...field('vatRate')} />
                 <TextInput
                   label="Gross unit price"
                   readOnly
@@ -395,118 +319,58 @@ export function LicenseFormModal({
                   aria-live="polite"
                   data-testid="gross-price"
                 />
-                <TextInput label="Currency" required maxLength={3} {...form.getInputProps('currency')} />
+                <TextInput label="Currency" required maxLength={3} {...field('currency')} />
                 <Select
                   label="Metric (per user or per computer)"
                   required
                   allowDeselect={false}
-                  disabled={dis('metric')}
                   data={[
                     { value: 'per_user', label: 'Per user' },
                     { value: 'per_device', label: 'Per device (computer)' },
                   ]}
-                  {...form.getInputProps('metric')}
+                  {...field('metric')}
                 />
                 <NumberInput
                   label="Quantity per user/computer"
                   required
                   min={0}
                   allowDecimal={false}
-                  disabled={dis('quantity')}
-                  {...form.getInputProps('quantity')}
+                  {...field('quantity')}
                 />
                 <NumberInput
                   label="Max activations per user"
                   min={1}
                   allowDecimal={false}
-                  disabled={dis('maxActivationsPerUser')}
-                  {...form.getInputProps('maxActivationsPerUser')}
+                  {...field('maxActivationsPerUser')}
                 />
                 <NumberInput
                   label="Max activations (whole license)"
                   min={0}
                   allowDecimal={false}
-                  disabled={dis('maxActivations')}
-                  {...form.getInputProps('maxActivations')}
+                  {...field('maxActivations')}
                 />
                 <NumberInput
                   label="Max device resets"
                   min={0}
                   allowDecimal={false}
-                  disabled={dis('maxDeviceResets')}
-                  {...form.getInputProps('maxDeviceResets')}
+                  {...field('maxDeviceResets')}
                 />
               </SimpleGrid>
-              <Textarea
-                mt="sm"
-                label="Notes"
-                autosize
-                minRows={2}
-                disabled={dis('notes')}
-                {...form.getInputProps('notes')}
-              />
+              <Textarea mt="sm" label="Notes" autosize minRows={2} {...field('notes')} />
             </Tabs.Panel>
             <Tabs.Panel value="keys" pt="md">
               <Stack>
                 {financeOnly ? (
                   <Text c="dimmed">Keys are managed by asset managers.</Text>
                 ) : (
-                  <>
-                    <Text size="sm" c="dimmed">
-                      Enter the license key(s). They are saved with the license and stored encrypted.
-                    </Text>
-                    {keys.length > 0 && (
-                      <Table aria-label="Keys to add">
-                        <Table.Tbody>
-                          {keys.map((k, i) => (
-                            <Table.Tr key={i}>
-                              <Table.Td ff="monospace">{k.key}</Table.Td>
-                              <Table.Td>{k.note}</Table.Td>
-                              <Table.Td w={40}>
-                                <ActionIcon
-                                  variant="subtle"
-                                  color="red"
-                                  aria-label={`Remove key ${k.key}`}
-                                  onClick={() => setKeys(keys.filter((_, j) => j !== i))}
-                                >
-                                  ×
-                                </ActionIcon>
-                              </Table.Td>
-                            </Table.Tr>
-                          ))}
-                        </Table.Tbody>
-                      </Table>
-                    )}
-                    <Group align="flex-end">
-                      <TextInput
-                        label="License key"
-                        value={newKey.key}
-                        error={form.errors.keys}
-                        onChange={(e) => {
-                          setNewKey({ ...newKey, key: e.currentTarget.value });
-                          form.clearFieldError('keys');
-                        }}
-                        style={{ flex: 2 }}
-                      />
-                      <TextInput
-                        label="Key note"
-                        value={newKey.note}
-                        onChange={(e) => setNewKey({ ...newKey, note: e.currentTarget.value })}
-                        style={{ flex: 1 }}
-                      />
-                      <Button
-                        variant="default"
-                        disabled={!newKey.key.trim()}
-                        onClick={() => {
-                          setKeys([...keys, newKey]);
-                          setNewKey(NO_KEY);
-                          form.clearFieldError('keys');
-                        }}
-                      >
-                        Add another key
-                      </Button>
-                    </Group>
-                  </>
+                  <NewLicenseKeys
+                    keys={keys}
+                    onKeysChange={setKeys}
+                    draft={newKey}
+                    onDraftChange={setNewKey}
+                    error={form.errors.keys}
+                    onEdit={() => form.clearFieldError('keys')}
+                  />
                 )}
               </Stack>
             </Tabs.Panel>

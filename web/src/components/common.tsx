@@ -17,6 +17,7 @@ import {
   UnstyledButton,
   type OptionsFilter,
   type SelectProps,
+  type TreeSelectProps,
 } from '@mantine/core';
 import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import type { License } from '../api/client';
@@ -160,6 +161,14 @@ export function LookupMultiSelect<T extends { id: string }>({
   );
 }
 
+/** A searchable, clearable pick from a tree of org units or locations, opened fully expanded. */
+export function TreePicker({
+  nodes,
+  ...rest
+}: { nodes: Parameters<typeof toTreeData>[0] } & Omit<TreeSelectProps, 'data'>) {
+  return <TreeSelect clearable searchable defaultExpandAll data={toTreeData(nodes)} {...rest} />;
+}
+
 /** Filters of the license list, shared by the licenses page and the reports (API.md: the reports take them). */
 export interface LicenseFilters {
   q?: string;
@@ -245,12 +254,9 @@ export function LicenseFilterFields({
         />
       )}
       {show.has('orgUnitId') && (
-        <TreeSelect
+        <TreePicker
           label="Org unit"
-          clearable
-          searchable
-          defaultExpandAll
-          data={toTreeData(tree.data)}
+          nodes={tree.data}
           value={value.orgUnitId ?? null}
           onChange={(v) => set('orgUnitId', v)}
           w={220}
@@ -365,5 +371,44 @@ export function FormActions({
         {submit}
       </Button>
     </Group>
+  );
+}
+
+/** A dialog that asks for a choice and acts on it: its content, then Cancel and the action. */
+export function ActionDialog({
+  opened,
+  onClose,
+  title,
+  action,
+  ready,
+  busy,
+  onAction,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  /** The action button's label. */
+  action: string;
+  /** Whether the choice is complete: the action stays disabled until then. */
+  ready: boolean;
+  busy: boolean;
+  onAction: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={title}>
+      <Stack>
+        {children}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button disabled={!ready} loading={busy} onClick={onAction}>
+            {action}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ListQueryDto } from '../../../platform/http/list-query.dto';
@@ -178,14 +178,20 @@ export class CreateLicenseDto {
 export class UpdateLicenseDto extends PartialType(CreateLicenseDto, { skipNullProperties: false }) {}
 
 /** What a caller with only 'licenses:write-financial' (finance) may change. */
-export const FINANCIAL_FIELDS: ReadonlyArray<keyof UpdateLicenseDto> = [
+export const FINANCIAL_FIELDS = [
   'purchaseDate',
   'invoiceNumber',
   'netUnitPrice',
   'vatRate',
   'currency',
   'supplierId',
-];
+] as const satisfies ReadonlyArray<keyof UpdateLicenseDto>;
+
+/**
+ * The fields of a license finance may change, as a schema of the OpenAPI document:
+ * clients (the web UI's form) take the list from it instead of keeping a copy.
+ */
+export class LicenseFinancialFieldsDto extends PickType(UpdateLicenseDto, FINANCIAL_FIELDS) {}
 
 /** The license filters, without paging: lists and reports take the same. */
 export type LicenseFilters = Omit<LicenseListQueryDto, 'page' | 'pageSize' | 'sort'>;
