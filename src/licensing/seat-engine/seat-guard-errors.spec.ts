@@ -1,26 +1,7 @@
-import { QueryFailedError } from 'typeorm';
-import { registerConstraintErrors, translateDatabaseError } from '../../platform/database/database-errors';
+import { registerConstraintErrors } from '../../platform/database/database-errors';
 import { SEAT_GUARD_ERRORS } from './seat-guard-errors';
+import { check, failed, INSERT_SEAT, translated, UPDATE_LICENSE } from '../../../test/helpers/driver-errors';
 
-/** A driver error as node-postgres reports it, wrapped by TypeORM as for a failed `query`. */
-const failed = (query: string, driverError: Record<string, unknown>) =>
-  new QueryFailedError(
-    query,
-    [],
-    Object.assign(new Error(String(driverError.message ?? 'failed')), driverError),
-  );
-
-const check = (constraint: string, query: string, table = 'licenses') =>
-  failed(query, { code: '23514', constraint, table });
-
-/** kind, code and details of the translated error, or undefined. */
-const translated = (error: unknown) => {
-  const domain = translateDatabaseError(error);
-  return domain && { kind: domain.kind, code: domain.code, details: domain.details };
-};
-
-const INSERT_SEAT = 'INSERT INTO "license_seats"("id", "license_id", "person_id") VALUES (DEFAULT, $1, $2)';
-const UPDATE_LICENSE = 'UPDATE "licenses" SET "quantity" = $1 WHERE "id" IN ($2)';
 const INSERT_DEVICE =
   'INSERT INTO "seat_devices"("id", "seat_id", "license_id", "asset_id") VALUES (DEFAULT, $1, $2, $3)';
 const UPDATE_DEVICES = 'UPDATE "seat_devices" SET "deactivated_at" = now() WHERE "deactivated_at" IS NULL';

@@ -1,26 +1,6 @@
-import { QueryFailedError } from 'typeorm';
 import { ConflictError, DomainError } from '@libs/errors';
 import { databaseOutage, registerConstraintErrors, translateDatabaseError } from './database-errors';
-
-/** A driver error as node-postgres reports it, wrapped by TypeORM as for a failed `query`. */
-const failed = (query: string, driverError: Record<string, unknown>) =>
-  new QueryFailedError(
-    query,
-    [],
-    Object.assign(new Error(String(driverError.message ?? 'failed')), driverError),
-  );
-
-const check = (constraint: string, query: string, table = 'licenses') =>
-  failed(query, { code: '23514', constraint, table });
-
-/** kind, code and details of the translated error, or undefined. */
-const translated = (error: unknown) => {
-  const domain = translateDatabaseError(error);
-  return domain && { kind: domain.kind, code: domain.code, details: domain.details };
-};
-
-const INSERT_SEAT = 'INSERT INTO "license_seats"("id", "license_id", "person_id") VALUES (DEFAULT, $1, $2)';
-const UPDATE_LICENSE = 'UPDATE "licenses" SET "quantity" = $1 WHERE "id" IN ($2)';
+import { check, failed, INSERT_SEAT, translated, UPDATE_LICENSE } from '../../../test/helpers/driver-errors';
 
 describe('translateDatabaseError', () => {
   describe('check violations (23514)', () => {
